@@ -1,0 +1,247 @@
+/* nb-store.h: Netbook's relationship store, one SQLite file.
+ *
+ * Every write is one transaction (or part of the caller's transaction in
+ * nb_store_transaction()); change signals are emitted after the commit,
+ * never for rolled-back work.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "nb-briefing.h"
+#include "nb-entry.h"
+#include "nb-error.h"
+#include "nb-event.h"
+#include "nb-person.h"
+#include "nb-trust.h"
+#include "nb-types.h"
+
+G_BEGIN_DECLS
+
+/* The current schema version (PRAGMA user_version). */
+#define NB_STORE_SCHEMA_VERSION 1
+
+#define NB_TYPE_STORE (nb_store_get_type ())
+G_DECLARE_FINAL_TYPE (NbStore, nb_store, NB, STORE, GObject)
+
+/* One search result. */
+typedef struct {
+  NbPerson *person;   /* owned */
+  char     *snippet;  /* where it matched (plain text, never markup), may be NULL */
+  double    rank;     /* lower is better */
+} NbSearchHit;
+
+void nb_search_hit_free (NbSearchHit *hit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbSearchHit, nb_search_hit_free)
+
+/* $XDG_DATA_HOME/netbook/netbook.db (newly allocated). */
+char        *nb_store_get_default_path (void);
+
+/* Opens or creates the database at @path (NULL = default path). A new
+ * file is created 0600 inside a 0700 folder. A file that is not a SQLite
+ * database, is truncated or damaged, belongs to another program or to a
+ * newer Netbook is refused with an NB_STORE_ERROR whose message names the
+ * file, says what is wrong and what the user can do, and is left
+ * byte-for-byte untouched. Before migrating an older schema, a copy is
+ * taken next to it ("netbook.db.before-v2.bak"). */
+NbStore     *nb_store_open             (const char  *path,
+                                        GError     **error);
+const char  *nb_store_get_path         (NbStore     *self);
+
+/* Runs @func inside one transaction: everything it does through the store
+ * commits together or not at all (return FALSE with @error set to roll
+ * back). Store calls made by @func join the transaction. */
+typedef gboolean (*NbStoreFunc) (NbStore   *store,
+                                 gpointer   user_data,
+                                 GError   **error);
+gboolean     nb_store_transaction      (NbStore     *self,
+                                        NbStoreFunc  func,
+                                        gpointer     user_data,
+                                        GError     **error);
+
+/* ---- People ---------------------------------------------------------- */
+
+/* Refuses an empty (or whitespace-only) display name and invalid dates
+ * with NB_STORE_ERROR_INVALID. Sets the person's id and timestamps. */
+gint64       nb_store_add_person       (NbStore     *self,
+                                        NbPerson    *person,
+                                        GError     **error);
+gboolean     nb_store_update_person    (NbStore     *self,
+                                        NbPerson    *person,
+                                        GError     **error);
+/* A new object each call; NB_STORE_ERROR_NOT_FOUND if missing or deleted. */
+NbPerson    *nb_store_get_person       (NbStore     *self,
+                                        gint64       person_id,
+                                        GError     **error);
+/* Deleting is undoable until the store is closed: the person and their
+ * entries are hidden, then purged by nb_store_purge_deleted(). */
+gboolean     nb_store_delete_person    (NbStore     *self,
+                                        gint64       person_id,
+                                        GError     **error);
+gboolean     nb_store_undelete_person  (NbStore     *self,
+                                        gint64       person_id,
+                                        GError     **error);
+gboolean     nb_store_set_person_archived (NbStore  *self,
+                                           gint64    person_id,
+                                           gboolean  archived,
+                                           GError  **error);
+/* People sorted by name (NbPerson*, summaries filled in). @tag may be
+ * NULL; archived people only when @include_archived. */
+GPtrArray   *nb_store_list_people      (NbStore     *self,
+                                        const char  *tag,
+                                        gboolean     include_archived,
+                                        GError     **error);
+/* Resolves what a user typed: a numeric id, or a name matched case- and
+ * accent-insensitively (exact full name first, then unique prefix/word).
+ * Sets NB_STORE_ERROR_NOT_FOUND or NB_STORE_ERROR_AMBIGUOUS; in the
+ * latter case *@candidates (if not NULL) receives the NbPerson* matches. */
+NbPerson    *nb_store_resolve_person   (NbStore     *self,
+                                        const char  *spec,
+                                        GPtrArray  **candidates,
+                                        GError     **error);
+/* All tags in use, sorted. */
+GStrv        nb_store_list_tags        (NbStore     *self,
+                                        GError     **error);
+
+/* ---- Entries --------------------------------------------------------- */
+
+/* Validates kind/status/dates (NB_STORE_ERROR_INVALID) and that the
+ * person (and other person, event) exist (NB_STORE_ERROR_NOT_FOUND). An
+ * introduction needs an other person. A follow-up needs a due date. */
+gint64       nb_store_add_entry        (NbStore     *self,
+                                        NbEntry     *entry,
+                                        GError     **error);
+gboolean     nb_store_update_entry     (NbStore     *self,
+                                        NbEntry     *entry,
+                                        GError     **error);
+NbEntry     *nb_store_get_entry        (NbStore     *self,
+                                        gint64       entry_id,
+                                        GError     **error);
+gboolean     nb_store_set_entry_status (NbStore     *self,
+                                        gint64       entry_id,
+                                        NbStatus     status,
+                                        GError     **error);
+/* Undoable like people. */
+gboolean     nb_store_delete_entry     (NbStore     *self,
+                                        gint64       entry_id,
+                                        GError     **error);
+gboolean     nb_store_undelete_entry   (NbStore     *self,
+                                        gint64       entry_id,
+                                        GError     **error);
+/* The person's timeline (NbEntry*), newest first (date, then id),
+ * including introductions where they are the other person. */
+GPtrArray   *nb_store_list_entries     (NbStore     *self,
+                                        gint64       person_id,
+                                        GError     **error);
+/* Open follow-ups of everyone, due date ascending; only those due before
+ * @today_iso when @overdue_only. @today_iso NULL = today. */
+GPtrArray   *nb_store_list_followups   (NbStore     *self,
+                                        gboolean     overdue_only,
+                                        const char  *today_iso,
+                                        GError     **error);
+/* Meetings dated after @today_iso, soonest first. */
+GPtrArray   *nb_store_list_upcoming_meetings (NbStore    *self,
+                                              const char *today_iso,
+                                              GError    **error);
+/* People (not archived) with a cadence whose last contact is older than
+ * it, most overdue first. */
+GPtrArray   *nb_store_list_going_cold  (NbStore     *self,
+                                        const char  *today_iso,
+                                        GError     **error);
+/* People met (met_date or created) in the last @days days with no
+ * follow-up at all. */
+GPtrArray   *nb_store_list_recent_without_followup (NbStore    *self,
+                                                    const char *today_iso,
+                                                    guint       days,
+                                                    GError    **error);
+/* Help, referrals and introductions given and received, whole network. */
+gboolean     nb_store_get_goodwill     (NbStore     *self,
+                                        guint       *given,
+                                        guint       *received,
+                                        GError     **error);
+
+/* ---- Events ---------------------------------------------------------- */
+
+gint64       nb_store_add_event        (NbStore     *self,
+                                        NbEvent     *event,
+                                        GError     **error);
+NbEvent     *nb_store_get_event        (NbStore     *self,
+                                        gint64       event_id,
+                                        GError     **error);
+/* Events, newest first (NbEvent*). */
+GPtrArray   *nb_store_list_events      (NbStore     *self,
+                                        GError     **error);
+gboolean     nb_store_add_attendee     (NbStore     *self,
+                                        gint64       event_id,
+                                        gint64       person_id,
+                                        GError     **error);
+/* NbPerson* met at the event, by name. */
+GPtrArray   *nb_store_list_attendees   (NbStore     *self,
+                                        gint64       event_id,
+                                        GError     **error);
+
+/* ---- My profile ------------------------------------------------------ */
+
+/* What I offer and what I am looking for. Never NULL on success. */
+gboolean     nb_store_get_profile      (NbStore     *self,
+                                        char       **offers,
+                                        char       **looking_for,
+                                        GError     **error);
+gboolean     nb_store_set_profile      (NbStore     *self,
+                                        const char  *offers,
+                                        const char  *looking_for,
+                                        GError     **error);
+
+/* ---- Search, trust, briefing ----------------------------------------- */
+
+/* Full-text search over names, companies, roles, tags and entry text;
+ * case- and accent-insensitive, partial words match as the user types;
+ * best first; one hit per person. @limit 0 = no limit. */
+GPtrArray   *nb_store_search           (NbStore     *self,
+                                        const char  *query,
+                                        guint        limit,
+                                        GError     **error);
+/* nb_trust_compute() over the person's stored timeline, plus next steps
+ * that need the network (introductions). @today_iso NULL = today. */
+NbTrust     *nb_store_compute_trust    (NbStore     *self,
+                                        gint64       person_id,
+                                        const char  *today_iso,
+                                        GError     **error);
+NbBriefing  *nb_store_build_briefing   (NbStore     *self,
+                                        gint64       person_id,
+                                        const char  *today_iso,
+                                        GError     **error);
+
+/* ---- Live models ----------------------------------------------------- */
+
+/* NbPerson* of everyone not deleted (archived included), by sort key,
+ * kept up to date by the store. The same model on every call. */
+GListModel  *nb_store_get_people_model (NbStore     *self);
+/* NbEntry* of one person's timeline, newest first, kept up to date. */
+GListModel  *nb_store_get_timeline_model (NbStore   *self,
+                                          gint64     person_id);
+/* NbEntry* of open follow-ups, due first, kept up to date. */
+GListModel  *nb_store_get_followups_model (NbStore  *self);
+
+/* ---- Maintenance ----------------------------------------------------- */
+
+/* A consistent copy through SQLite's online backup API, written to a
+ * temporary file and renamed over @dest_path, mode 0600. */
+gboolean     nb_store_backup           (NbStore     *self,
+                                        const char  *dest_path,
+                                        GError     **error);
+/* Removes what was deleted (and not undone) for good. */
+gboolean     nb_store_purge_deleted    (NbStore     *self,
+                                        GError     **error);
+
+G_END_DECLS
+
+/* Signals:
+ *   "person-changed" (gint64 person_id, NbChange change)
+ *   "entry-changed"  (gint64 entry_id, gint64 person_id,
+ *                     gint64 other_person_id, NbChange change)
+ *   "profile-changed" ()
+ *   "event-changed"  (gint64 event_id, NbChange change)
+ */
