@@ -77,6 +77,9 @@ char        *nb_person_dup_initials     (NbPerson      *self);
 /* The name to sort by: family, given, else display name; casefolded and
  * without accents. */
 char        *nb_person_dup_sort_key     (NbPerson      *self);
+/* @text casefolded and without accents ("Zoë" -> "zoe"): the form sort
+ * keys are made of, for matching what a user typed against names. */
+char        *nb_person_fold_text        (const char    *text);
 /* Values of a one-per-line field, empty lines dropped. */
 GStrv        nb_person_dup_values       (NbPerson      *self,
                                          NbPersonField  field);
