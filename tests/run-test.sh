@@ -51,4 +51,4 @@ done
 export DISPLAY=":$(head -n 1 "$scratch/display")"
 unset WAYLAND_DISPLAY || true
 export GDK_BACKEND=x11
-dbus-run-session -- "$@"
+dbus-run-session --config-file="$(dirname "$0")/dbus-session.conf" -- "$@"

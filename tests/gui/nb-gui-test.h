@@ -1,0 +1,38 @@
+/* nb-gui-test.h: shared helpers for Netbook's GTK tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* gtk_test_init() plus libadwaita, the GResource and the app's CSS. */
+void        nb_gui_test_init        (int          *argc,
+                                     char       ***argv);
+/* g_test_run(), then drops the application so leak checks stay exact. */
+int         nb_gui_test_run         (void);
+/* A registered NbApplication (its startup has run), for windows. */
+GApplication *nb_gui_test_get_app   (void);
+/* Spins the main loop until @widget is mapped and has drawn a frame. */
+void        nb_gui_test_wait_drawn  (GtkWidget    *widget);
+/* Spins the main loop for @ms milliseconds. */
+void        nb_gui_test_spin        (guint         ms);
+/* Renders @widget as it is on screen (widget paintable → snapshot →
+ * renderer → texture). */
+GdkTexture *nb_gui_test_render      (GtkWidget    *widget);
+/* Renders and saves to $NETBOOK_SCREENSHOT_DIR (else the test build
+ * folder's screenshots/) as NAME.png; returns the texture. */
+GdkTexture *nb_gui_test_screenshot  (GtkWidget    *widget,
+                                     const char   *name);
+/* Mean luminance 0..1 of the texture, to tell light from dark. */
+double      nb_gui_test_luminance   (GdkTexture   *texture);
+/* The first descendant of @root that is a @type (depth first), or NULL. */
+GtkWidget  *nb_gui_test_find        (GtkWidget    *root,
+                                     GType         type);
+/* The first GtkLabel under @root whose text equals @text, or NULL. */
+GtkWidget  *nb_gui_test_find_label  (GtkWidget    *root,
+                                     const char   *text);
+
+G_END_DECLS

@@ -1,0 +1,155 @@
+/* test-window.c: the main window opens, adapts, remembers its size and
+ * looks right in light and dark style.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "nb-application.h"
+#include "nb-gui-test.h"
+#include "nb-window.h"
+
+static GSettings *
+new_settings (void)
+{
+  GSettings *settings = g_settings_new (APP_ID);
+
+  /* GSETTINGS_BACKEND=memory: start every test from the defaults. */
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+  return settings;
+}
+
+static NbWindow *
+new_window (GSettings *settings)
+{
+  return nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), settings);
+}
+
+static void
+test_window_empty_state (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  NbWindow *window = new_window (settings);
+  GtkWidget *stack;
+  GtkWidget *status;
+
+  gtk_window_present (GTK_WINDOW (window));
+  nb_gui_test_wait_drawn (GTK_WIDGET (window));
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Netbook");
+
+  stack = nb_gui_test_find (GTK_WIDGET (window), GTK_TYPE_STACK);
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+
+  /* The empty state invites the user to add their first person. */
+  status = nb_gui_test_find (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Start Your Network");
+  g_assert_nonnull (nb_gui_test_find_label (status, "Add Person"));
+
+  /* The commands the menu and the empty state point at exist. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (nb_gui_test_get_app ()), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (nb_gui_test_get_app ()), "quit"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_remembers_size (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  NbWindow *window = new_window (settings);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 812, 533);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_gui_test_wait_drawn (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 812);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 533);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* A new window comes back at the remembered size. */
+  g_settings_set_int (settings, "window-width", 700);
+  g_settings_set_int (settings, "window-height", 500);
+  g_settings_set_boolean (settings, "window-maximized", TRUE);
+  window = new_window (settings);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 700);
+  g_assert_cmpint (height, ==, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_gui_test_wait_drawn (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+  /* Closing a maximized window keeps the flag for next time. */
+  g_assert_true (g_settings_get_boolean (settings, "window-maximized"));
+}
+
+static void
+render_at (const char *name,
+           int         width,
+           int         height,
+           gboolean    dark,
+           double     *out_luminance)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(GdkTexture) texture = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  NbWindow *window;
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  window = new_window (settings);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_gui_test_wait_drawn (GTK_WIDGET (window));
+
+  texture = nb_gui_test_screenshot (GTK_WIDGET (window), name);
+  /* Without a compositor GTK keeps a few pixels of the requested size
+   * for its (invisible) frame; the render is the window as drawn. */
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_cmpint (gdk_texture_get_width (texture), >, width - 32);
+  g_assert_cmpint (gdk_texture_get_height (texture), >, height - 32);
+  *out_luminance = nb_gui_test_luminance (texture);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_window_screenshots (void)
+{
+  double light, dark, phone_light, phone_dark;
+
+  render_at ("window-empty-1024x768-light", 1024, 768, FALSE, &light);
+  render_at ("window-empty-1024x768-dark", 1024, 768, TRUE, &dark);
+  render_at ("window-empty-360x640-light", 360, 640, FALSE, &phone_light);
+  render_at ("window-empty-360x640-dark", 360, 640, TRUE, &phone_dark);
+
+  /* Dark style really is dark, light style really is light. */
+  g_assert_cmpfloat (light, >, 0.6);
+  g_assert_cmpfloat (dark, <, 0.4);
+  g_assert_cmpfloat (phone_light, >, 0.6);
+  g_assert_cmpfloat (phone_dark, <, 0.4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  nb_gui_test_init (&argc, &argv);
+
+  g_test_add_func ("/window/empty-state", test_window_empty_state);
+  g_test_add_func ("/window/remembers-size", test_window_remembers_size);
+  g_test_add_func ("/window/screenshots", test_window_screenshots);
+
+  return nb_gui_test_run ();
+}
