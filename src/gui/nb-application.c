@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-application.h"
+#include "nb-store.h"
 #include "nb-window.h"
 
 struct _NbApplication
@@ -14,6 +15,8 @@ struct _NbApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  NbStore        *store;
+  GError         *store_error;
 };
 
 G_DEFINE_FINAL_TYPE (NbApplication, nb_application, ADW_TYPE_APPLICATION)
@@ -84,6 +87,20 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+nb_application_open_store (NbApplication *self)
+{
+  if (self->store != NULL || self->store_error != NULL)
+    return;
+
+  /* NETBOOK_DB, like netbook-cli, picks another notebook (tests, demos);
+   * otherwise the default one in the app's data folder. A notebook that
+   * cannot be opened is never replaced: the window explains instead. */
+  self->store = nb_store_open (g_getenv ("NETBOOK_DB"), &self->store_error);
+  if (self->store == NULL)
+    g_message ("Could not open the notebook: %s", self->store_error->message);
+}
+
+static void
 nb_application_activate (GApplication *app)
 {
   NbApplication *self = NB_APPLICATION (app);
@@ -91,7 +108,12 @@ nb_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (nb_window_new (ADW_APPLICATION (self), self->settings));
+    {
+      nb_application_open_store (self);
+      window = GTK_WINDOW (nb_window_new (ADW_APPLICATION (self), self->settings, self->store));
+      if (self->store_error != NULL)
+        nb_window_show_store_error (NB_WINDOW (window), self->store_error);
+    }
 
   gtk_window_present (window);
 }
@@ -119,6 +141,8 @@ nb_application_finalize (GObject *object)
   NbApplication *self = NB_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
 
   G_OBJECT_CLASS (nb_application_parent_class)->finalize (object);
 }

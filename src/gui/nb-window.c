@@ -1,4 +1,6 @@
-/* nb-window.c: Netbook's main window.
+/* nb-window.c: Netbook's main window: the people list with search,
+ * filters and sorting on the side; the agenda or a person's page as
+ * content; adaptive down to phone width.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,18 +8,60 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-agenda-page.h"
+#include "nb-date.h"
+#include "nb-new-person-dialog.h"
+#include "nb-person-page.h"
+#include "nb-person-row.h"
 #include "nb-window.h"
+
+typedef enum {
+  SORT_NAME,
+  SORT_LAST_CONTACT,
+  SORT_TRUST,
+} SortMode;
 
 struct _NbWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  NbStore              *store;
+
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GtkSingleSelection   *selection;
+  GtkCustomFilter      *filter;
+  GtkCustomSorter      *sorter;
+  /* person id → search rank, while a search is active */
+  GHashTable           *search_ranks;
+  char                 *sort_mode;
+  char                 *filter_mode;
+  char                 *filter_tag;
+  gboolean              show_archived;
+  char                 *today;
+  gint64                person_id;
+
+  GtkWidget            *agenda_page;
+  GtkWidget            *person_page;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *empty_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *today_label;
+  GtkStack             *list_stack;
+  GtkListView          *people_list;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *person_menu_button;
+  GtkLabel             *error_label;
+  GMenu                *tag_section;
 };
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -25,10 +69,19 @@ G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SETTINGS,
+  PROP_STORE,
+  PROP_SORT_MODE,
+  PROP_FILTER_MODE,
+  PROP_FILTER_TAG,
+  PROP_SHOW_ARCHIVED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void nb_window_update_person_actions (NbWindow *self);
+
+/* ---- State --------------------------------------------------------- */
 
 static void
 nb_window_save_state (NbWindow *self)
@@ -60,12 +113,638 @@ nb_window_restore_state (NbWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+/* ---- Filtering and sorting ----------------------------------------- */
+
+static gboolean
+person_is_going_cold (NbPerson   *person,
+                      const char *today)
+{
+  guint cadence = nb_person_get_cadence_days (person);
+  const char *last = nb_person_get_last_contact (person);
+
+  if (cadence == 0 || nb_person_get_archived (person))
+    return FALSE;
+
+  if (last[0] == '\0')
+    {
+      /* Never in touch since we added them: count from the day we met. */
+      g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (nb_person_get_created (person));
+      g_autofree char *created_iso = created ? g_date_time_format (created, "%Y-%m-%d") : NULL;
+      const char *met = nb_person_get_field (person, NB_PERSON_MET_DATE);
+
+      last = met[0] != '\0' ? met : created_iso;
+      if (last == NULL)
+        return FALSE;
+      return nb_date_days_between (last, today) > (int) cadence;
+    }
+
+  return nb_date_days_between (last, today) > (int) cadence;
+}
+
+static gboolean
+filter_person_func (gpointer item,
+                    gpointer user_data)
+{
+  NbWindow *self = user_data;
+  NbPerson *person = item;
+  gint64 id = nb_person_get_id (person);
+
+  if (self->search_ranks != NULL && !g_hash_table_contains (self->search_ranks, &id))
+    return FALSE;
+
+  if (nb_person_get_archived (person) != self->show_archived)
+    return FALSE;
+
+  if (self->filter_tag != NULL && self->filter_tag[0] != '\0' &&
+      !nb_person_has_tag (person, self->filter_tag))
+    return FALSE;
+
+  if (g_strcmp0 (self->filter_mode, "due") == 0)
+    return nb_person_get_due_followups (person) > 0;
+  if (g_strcmp0 (self->filter_mode, "cold") == 0)
+    return person_is_going_cold (person, self->today);
+  if (g_strcmp0 (self->filter_mode, "visibility") == 0)
+    return nb_person_get_stage (person) == NB_STAGE_VISIBILITY;
+  if (g_strcmp0 (self->filter_mode, "credibility") == 0)
+    return nb_person_get_stage (person) == NB_STAGE_CREDIBILITY;
+  if (g_strcmp0 (self->filter_mode, "profitability") == 0)
+    return nb_person_get_stage (person) == NB_STAGE_PROFITABILITY;
+
+  return TRUE;
+}
+
+static int
+sort_person_func (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  NbWindow *self = user_data;
+  NbPerson *pa = (NbPerson *) a;
+  NbPerson *pb = (NbPerson *) b;
+  int cmp = 0;
+
+  if (self->search_ranks != NULL)
+    {
+      gint64 ida = nb_person_get_id (pa), idb = nb_person_get_id (pb);
+      double *ra = g_hash_table_lookup (self->search_ranks, &ida);
+      double *rb = g_hash_table_lookup (self->search_ranks, &idb);
+
+      if (ra != NULL && rb != NULL && *ra != *rb)
+        return *ra < *rb ? -1 : 1;
+      return 0;
+    }
+
+  if (g_strcmp0 (self->sort_mode, "last-contact") == 0)
+    /* Most recent first; never contacted last. */
+    cmp = -g_strcmp0 (nb_person_get_last_contact (pa), nb_person_get_last_contact (pb));
+  else if (g_strcmp0 (self->sort_mode, "trust") == 0)
+    cmp = (int) nb_person_get_trust_score (pb) - (int) nb_person_get_trust_score (pa);
+
+  /* Ties (and "name") keep the store's order, which is by name. */
+  return cmp;
+}
+
 static void
-nb_window_new_person (GtkWidget  *widget,
+nb_window_refilter (NbWindow *self)
+{
+  guint n_visible;
+
+  if (self->filter == NULL)
+    return;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+
+  n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  gtk_stack_set_visible_child_name (self->list_stack, n_visible > 0 ? "list" : "no-results");
+}
+
+/* ---- Content ------------------------------------------------------- */
+
+static void
+nb_window_update_title (NbWindow *self)
+{
+  g_autoptr(NbPerson) person = NULL;
+
+  if (self->person_id != 0 && self->store != NULL)
+    person = nb_store_get_person (self->store, self->person_id, NULL);
+
+  if (person != NULL)
+    {
+      g_autofree char *subtitle = nb_person_dup_subtitle (person);
+      g_autofree char *title = NULL;
+
+      /* AdwWindowTitle takes plain text; the window title is plain too. */
+      adw_window_title_set_title (self->content_title, nb_person_get_display_name (person));
+      adw_window_title_set_subtitle (self->content_title, subtitle);
+      /* Translators: the window title while a person is shown */
+      title = g_strdup_printf (_("%s – Netbook"), nb_person_get_display_name (person));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
+  else
+    {
+      adw_window_title_set_title (self->content_title, _("Today"));
+      adw_window_title_set_subtitle (self->content_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Netbook"));
+    }
+}
+
+static void
+nb_window_update_main_page (NbWindow *self)
+{
+  GListModel *people;
+
+  if (self->store == NULL)
+    return;
+
+  people = nb_store_get_people_model (self->store);
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    g_list_model_get_n_items (people) > 0 ? "main" : "empty");
+}
+
+static void
+nb_window_update_tags_menu (NbWindow *self)
+{
+  g_auto(GStrv) tags = NULL;
+
+  g_menu_remove_all (self->tag_section);
+  if (self->store == NULL)
+    return;
+
+  tags = nb_store_list_tags (self->store, NULL);
+  {
+    g_autoptr(GMenuItem) any = g_menu_item_new (_("Any Tag"), NULL);
+
+    g_menu_item_set_action_and_target (any, "win.filter-tag", "s", "");
+    g_menu_append_item (self->tag_section, any);
+  }
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (NULL, NULL);
+
+      /* Set the label as an attribute so mnemonics in tags stay literal. */
+      g_menu_item_set_attribute (item, "label", "s", tags[i]);
+      g_menu_item_set_action_and_target (item, "win.filter-tag", "s", tags[i]);
+      g_menu_append_item (self->tag_section, item);
+    }
+}
+
+void
+nb_window_show_person (NbWindow *self,
+                       gint64    person_id)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (person_id != 0)
+    {
+      g_autoptr(NbPerson) person = nb_store_get_person (self->store, person_id, NULL);
+
+      if (person == NULL)
+        person_id = 0;
+    }
+
+  self->person_id = person_id;
+  if (person_id != 0)
+    {
+      nb_person_page_set_person_id (NB_PERSON_PAGE (self->person_page), person_id);
+      gtk_stack_set_visible_child_name (self->content_stack, "person");
+    }
+  else
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      nb_agenda_page_refresh (NB_AGENDA_PAGE (self->agenda_page));
+      gtk_stack_set_visible_child_name (self->content_stack, "agenda");
+    }
+
+  gtk_widget_set_visible (self->person_menu_button, person_id != 0);
+  nb_window_update_title (self);
+  nb_window_update_person_actions (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+gint64
+nb_window_get_person_id (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), 0);
+
+  return self->person_id;
+}
+
+void
+nb_window_add_toast (NbWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
+}
+
+static void
+nb_window_toast_error (NbWindow     *self,
+                       const GError *error)
+{
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  /* Errors stay until read. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* ---- Callbacks ----------------------------------------------------- */
+
+static void
+on_people_items_changed_cb (NbWindow   *self,
+                            guint       position,
+                            guint       removed,
+                            guint       added,
+                            GListModel *model)
+{
+  nb_window_update_main_page (self);
+}
+
+static void
+on_store_person_changed_cb (NbWindow *self,
+                            gint64    person_id,
+                            NbChange  change,
+                            NbStore  *store)
+{
+  nb_window_refilter (self);
+  nb_window_update_tags_menu (self);
+
+  if (person_id == self->person_id)
+    {
+      if (change == NB_CHANGE_REMOVED)
+        nb_window_show_person (self, 0);
+      else
+        {
+          nb_window_update_title (self);
+          nb_window_update_person_actions (self);
+        }
+    }
+}
+
+static void
+on_store_entry_changed_cb (NbWindow *self)
+{
+  /* Summaries (due follow-ups, last contact) feed filters and sorting. */
+  nb_window_refilter (self);
+}
+
+static void
+on_filtered_items_changed_cb (NbWindow *self)
+{
+  guint n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  gtk_stack_set_visible_child_name (self->list_stack, n_visible > 0 ? "list" : "no-results");
+}
+
+static void
+on_search_entry_changed_cb (NbWindow       *self,
+                            GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search_ranks, g_hash_table_unref);
+
+  if (stripped[0] != '\0' && self->store != NULL)
+    {
+      hits = nb_store_search (self->store, stripped, 0, &error);
+      if (hits == NULL)
+        {
+          g_warning ("Search failed: %s", error->message);
+          hits = g_ptr_array_new ();
+        }
+
+      self->search_ranks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          NbSearchHit *hit = g_ptr_array_index (hits, i);
+          gint64 *key = g_new (gint64, 1);
+          double *rank = g_new (double, 1);
+
+          *key = nb_person_get_id (hit->person);
+          /* Keep the store's order: it already ranks best first. */
+          *rank = i;
+          g_hash_table_replace (self->search_ranks, key, rank);
+        }
+    }
+
+  nb_window_refilter (self);
+}
+
+static void
+on_search_entry_activated_cb (NbWindow       *self,
+                              GtkSearchEntry *entry)
+{
+  g_autoptr(NbPerson) first = NULL;
+
+  /* Enter opens the best match: from launch, a name and Enter. */
+  first = g_list_model_get_item (G_LIST_MODEL (self->sort_model), 0);
+  if (first == NULL)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, 0);
+  nb_window_show_person (self, nb_person_get_id (first));
+}
+
+static void
+on_search_entry_stopped_cb (NbWindow       *self,
+                            GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_people_list_activated_cb (NbWindow    *self,
+                             guint        position,
+                             GtkListView *list)
+{
+  g_autoptr(NbPerson) person = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  if (person != NULL)
+    nb_window_show_person (self, nb_person_get_id (person));
+}
+
+static void
+on_row_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, nb_person_row_new ());
+}
+
+static void
+on_row_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  nb_person_row_set_person (NB_PERSON_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item));
+}
+
+static void
+on_row_unbind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  nb_person_row_set_person (NB_PERSON_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+on_page_open_person_cb (NbWindow *self,
+                        gint64    person_id)
+{
+  nb_window_show_person (self, person_id);
+}
+
+static void
+on_page_toast_cb (NbWindow *self,
+                  AdwToast *toast)
+{
+  nb_window_add_toast (self, toast);
+}
+
+static void
+on_agenda_n_overdue_changed_cb (NbWindow *self)
+{
+  guint n = nb_agenda_page_get_n_overdue (NB_AGENDA_PAGE (self->agenda_page));
+  g_autofree char *text = NULL;
+
+  if (n == 0)
+    text = g_strdup (_("Today"));
+  else
+    /* Translators: the sidebar's summary row */
+    text = g_strdup_printf (ngettext ("Today · %u follow-up overdue",
+                                      "Today · %u follow-ups overdue", n), n);
+  gtk_label_set_text (self->today_label, text);
+  if (n > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->today_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->today_label), "warning");
+}
+
+static void
+on_new_person_created_cb (NbWindow *self,
+                          gint64    person_id)
+{
+  nb_window_show_person (self, person_id);
+}
+
+/* ---- Actions ------------------------------------------------------- */
+
+static void
+nb_window_update_person_actions (NbWindow *self)
+{
+  g_autoptr(NbPerson) person = NULL;
+  gboolean archived = FALSE;
+
+  if (self->person_id != 0 && self->store != NULL)
+    person = nb_store_get_person (self->store, self->person_id, NULL);
+  if (person != NULL)
+    archived = nb_person_get_archived (person);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-person", person != NULL && !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-person", person != NULL && archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-person", person != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compose", person != NULL);
+}
+
+static void
+new_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = nb_new_person_dialog_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_new_person_created_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "open-person", G_CALLBACK (on_page_open_person_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_agenda_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  nb_window_show_person (NB_WINDOW (widget), 0);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else if (self->person_id != 0)
+    nb_window_show_person (self, 0);
+}
+
+static void
+compose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+
+  if (self->person_id != 0)
+    nb_person_page_compose (NB_PERSON_PAGE (self->person_page), NB_ENTRY_NOTE);
+}
+
+/* @title is markup: escape names that go into it. */
+static AdwToast *
+new_undo_toast (const char *title,
+                const char *undo_action,
+                gint64      person_id)
+{
+  AdwToast *toast;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, undo_action);
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (person_id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+
+  return toast;
+}
+
+static void
+set_archived (NbWindow *self,
+              gboolean  archived)
+{
+  g_autoptr(NbPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->person_id;
+
+  person = nb_store_get_person (self->store, id, &error);
+  if (person == NULL || !nb_store_set_person_archived (self->store, id, archived, &error))
+    {
+      nb_window_toast_error (self, error);
+      return;
+    }
+
+  if (archived)
+    {
+      g_autofree char *escaped = g_markup_escape_text (nb_person_get_display_name (person), -1);
+      /* Translators: %s is a person's name */
+      g_autofree char *title = g_strdup_printf (_("“%s” archived"), escaped);
+
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   new_undo_toast (title, "win.undo-archive-person", id));
+      nb_window_show_person (self, 0);
+    }
+  else
+    nb_window_update_person_actions (self);
+}
+
+static void
+archive_person_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  set_archived (NB_WINDOW (widget), TRUE);
+}
+
+static void
+unarchive_person_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  set_archived (NB_WINDOW (widget), FALSE);
+}
+
+static void
+undo_archive_person_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!nb_store_set_person_archived (self->store, id, FALSE, &error))
+    nb_window_toast_error (self, error);
+  else
+    nb_window_show_person (self, id);
+}
+
+static void
+delete_person_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
+  NbWindow *self = NB_WINDOW (widget);
+  g_autoptr(NbPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  gint64 id = self->person_id;
+
+  person = nb_store_get_person (self->store, id, &error);
+  if (person == NULL || !nb_store_delete_person (self->store, id, &error))
+    {
+      nb_window_toast_error (self, error);
+      return;
+    }
+
+  escaped = g_markup_escape_text (nb_person_get_display_name (person), -1);
+  /* Translators: %s is a person's name */
+  title = g_strdup_printf (_("“%s” deleted"), escaped);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               new_undo_toast (title, "win.undo-delete-person", id));
+  nb_window_show_person (self, 0);
 }
+
+static void
+undo_delete_person_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  NbWindow *self = NB_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (!nb_store_undelete_person (self->store, id, &error))
+    nb_window_toast_error (self, error);
+  else
+    nb_window_show_person (self, id);
+}
+
+/* ---- Overrides ----------------------------------------------------- */
 
 static gboolean
 nb_window_close_request (GtkWindow *window)
@@ -76,6 +755,70 @@ nb_window_close_request (GtkWindow *window)
 }
 
 static void
+nb_window_setup_store (NbWindow *self)
+{
+  GListModel *people = nb_store_get_people_model (self->store);
+  GtkListItemFactory *factory;
+
+  self->filter = gtk_custom_filter_new (filter_person_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_person_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (people),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (GTK_SORTER (self->sorter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_row_unbind_cb), NULL);
+  gtk_list_view_set_factory (self->people_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->people_list, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (people, "items-changed",
+                           G_CALLBACK (on_people_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (on_filtered_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "person-changed",
+                           G_CALLBACK (on_store_person_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "entry-changed",
+                           G_CALLBACK (on_store_entry_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->agenda_page = nb_agenda_page_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->agenda_page, "agenda");
+  g_signal_connect_object (self->agenda_page, "open-person",
+                           G_CALLBACK (on_page_open_person_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agenda_page, "toast",
+                           G_CALLBACK (on_page_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->agenda_page, "notify::n-overdue",
+                           G_CALLBACK (on_agenda_n_overdue_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->person_page = nb_person_page_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->person_page, "person");
+  g_signal_connect_object (self->person_page, "open-person",
+                           G_CALLBACK (on_page_open_person_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->person_page, "toast",
+                           G_CALLBACK (on_page_toast_cb), self, G_CONNECT_SWAPPED);
+
+  on_agenda_n_overdue_changed_cb (self);
+  nb_window_update_tags_menu (self);
+  nb_window_update_main_page (self);
+  nb_window_refilter (self);
+
+  /* Start on the agenda, but with the list in front on a phone. */
+  self->person_id = 0;
+  gtk_stack_set_visible_child_name (self->content_stack, "agenda");
+  gtk_widget_set_visible (self->person_menu_button, FALSE);
+  nb_window_update_title (self);
+  nb_window_update_person_actions (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
 nb_window_constructed (GObject *object)
 {
   NbWindow *self = NB_WINDOW (object);
@@ -83,6 +826,17 @@ nb_window_constructed (GObject *object)
   G_OBJECT_CLASS (nb_window_parent_class)->constructed (object);
 
   nb_window_restore_state (self);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  if (self->store != NULL)
+    nb_window_setup_store (self);
+  else
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      nb_window_update_person_actions (self);
+    }
 }
 
 static void
@@ -90,7 +844,14 @@ nb_window_dispose (GObject *object)
 {
   NbWindow *self = NB_WINDOW (object);
 
+  if (self->people_list != NULL)
+    gtk_list_view_set_model (self->people_list, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
 
   G_OBJECT_CLASS (nb_window_parent_class)->dispose (object);
 }
@@ -100,9 +861,30 @@ nb_window_finalize (GObject *object)
 {
   NbWindow *self = NB_WINDOW (object);
 
+  g_clear_pointer (&self->search_ranks, g_hash_table_unref);
+  g_clear_pointer (&self->sort_mode, g_free);
+  g_clear_pointer (&self->filter_mode, g_free);
+  g_clear_pointer (&self->filter_tag, g_free);
+  g_clear_pointer (&self->today, g_free);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (nb_window_parent_class)->finalize (object);
+}
+
+static void
+set_string_prop (NbWindow     *self,
+                 char        **field,
+                 const GValue *value,
+                 guint         prop_id)
+{
+  if (g_strcmp0 (*field, g_value_get_string (value)) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_value_dup_string (value);
+  nb_window_refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 static void
@@ -117,6 +899,31 @@ nb_window_set_property (GObject      *object,
     {
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SORT_MODE:
+      set_string_prop (self, &self->sort_mode, value, prop_id);
+      break;
+
+    case PROP_FILTER_MODE:
+      set_string_prop (self, &self->filter_mode, value, prop_id);
+      break;
+
+    case PROP_FILTER_TAG:
+      set_string_prop (self, &self->filter_tag, value, prop_id);
+      break;
+
+    case PROP_SHOW_ARCHIVED:
+      if (self->show_archived != g_value_get_boolean (value))
+        {
+          self->show_archived = g_value_get_boolean (value);
+          nb_window_refilter (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -136,6 +943,26 @@ nb_window_get_property (GObject    *object,
     {
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SORT_MODE:
+      g_value_set_string (value, self->sort_mode);
+      break;
+
+    case PROP_FILTER_MODE:
+      g_value_set_string (value, self->filter_mode);
+      break;
+
+    case PROP_FILTER_TAG:
+      g_value_set_string (value, self->filter_tag);
+      break;
+
+    case PROP_SHOW_ARCHIVED:
+      g_value_set_boolean (value, self->show_archived);
       break;
 
     default:
@@ -162,20 +989,82 @@ nb_window_class_init (NbWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         NB_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SORT_MODE] =
+    g_param_spec_string ("sort-mode", NULL, NULL,
+                         "name",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER_MODE] =
+    g_param_spec_string ("filter-mode", NULL, NULL,
+                         "all",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER_TAG] =
+    g_param_spec_string ("filter-tag", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_SHOW_ARCHIVED] =
+    g_param_spec_boolean ("show-archived", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Netbook/nb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, today_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, people_list);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, person_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, tag_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_people_list_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-person", NULL, nb_window_new_person);
+  gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_agenda_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.compose", NULL, compose_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-person", NULL, archive_person_action);
+  gtk_widget_class_install_action (widget_class, "win.unarchive-person", NULL, unarchive_person_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-archive-person", "x", undo_archive_person_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-person", NULL, delete_person_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete-person", "x", undo_delete_person_action);
+  gtk_widget_class_install_property_action (widget_class, "win.sort", "sort-mode");
+  gtk_widget_class_install_property_action (widget_class, "win.filter", "filter-mode");
+  gtk_widget_class_install_property_action (widget_class, "win.filter-tag", "filter-tag");
+  gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-person", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.show-agenda", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.compose", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.archive-person", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-person", NULL);
 }
 
 static void
 nb_window_init (NbWindow *self)
 {
+  self->sort_mode = g_strdup ("name");
+  self->filter_mode = g_strdup ("all");
+  self->filter_tag = g_strdup ("");
+  self->today = nb_date_today_iso ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
 #if DEVELOPMENT_BUILD
@@ -185,13 +1074,57 @@ nb_window_init (NbWindow *self)
 
 NbWindow *
 nb_window_new (AdwApplication *application,
-               GSettings      *settings)
+               GSettings      *settings,
+               NbStore        *store)
 {
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (store == NULL || NB_IS_STORE (store), NULL);
 
   return g_object_new (NB_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
+                       "store", store,
                        NULL);
+}
+
+NbStore *
+nb_window_get_store (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+void
+nb_window_show_store_error (NbWindow     *self,
+                            const GError *error)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  /* The store's message names the file, what is wrong and what to do;
+   * shown as plain text, selectable so the path can be copied. */
+  gtk_label_set_text (self->error_label, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+GListModel *
+nb_window_get_visible_people (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+void
+nb_window_search (NbWindow   *self,
+                  const char *text)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* Don't wait for the entry's search delay. */
+  on_search_entry_changed_cb (self, self->search_entry);
 }

@@ -43,6 +43,22 @@ nb_gui_test_get_app (void)
   return G_APPLICATION (test_app);
 }
 
+NbStore *
+nb_gui_test_open_store (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  NbStore *store;
+
+  g_assert_nonnull (g_getenv ("NETBOOK_TEST_SCRATCH"));
+  path = g_build_filename (g_getenv ("NETBOOK_TEST_SCRATCH"), name, NULL);
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
 static gboolean
 on_timeout_cb (gpointer data)
 {

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "nb-store.h"
+
 G_BEGIN_DECLS
 
 /* gtk_test_init() plus libadwaita, the GResource and the app's CSS. */
@@ -15,6 +17,9 @@ void        nb_gui_test_init        (int          *argc,
 int         nb_gui_test_run         (void);
 /* A registered NbApplication (its startup has run), for windows. */
 GApplication *nb_gui_test_get_app   (void);
+/* A store in the test's private scratch folder; @name is the file name.
+ * Opens the same file again when called twice with one name. */
+NbStore    *nb_gui_test_open_store  (const char   *name);
 /* Spins the main loop until @widget is mapped and has drawn a frame. */
 void        nb_gui_test_wait_drawn  (GtkWidget    *widget);
 /* Spins the main loop for @ms milliseconds. */

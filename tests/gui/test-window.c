@@ -26,7 +26,9 @@ new_settings (void)
 static NbWindow *
 new_window (GSettings *settings)
 {
-  return nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), settings);
+  g_autoptr(NbStore) store = nb_gui_test_open_store ("window.db");
+
+  return nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), settings, store);
 }
 
 static void

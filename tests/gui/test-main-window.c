@@ -1,0 +1,381 @@
+/* test-main-window.c: the main window on a notebook with a few people:
+ * the list, search, filters, the person page, undo, the error page and
+ * hostile names.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "nb-gui-test.h"
+#include "nb-new-person-dialog.h"
+#include "nb-person-row.h"
+#include "nb-window.h"
+
+#define HOSTILE_NAME "<b>Bob</b> & \"Sons\""
+
+typedef struct {
+  NbStore   *store;
+  GSettings *settings;
+  NbWindow  *window;
+  gint64     maria;
+  gint64     tom;
+  gint64     zoe;
+  gint64     bob;
+} Fixture;
+
+static gint64
+add_person (NbStore    *store,
+            const char *name,
+            const char *company,
+            const char *role,
+            const char *tag)
+{
+  g_autoptr(NbPerson) person = nb_person_new (name);
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { tag, NULL };
+  gint64 id;
+
+  nb_person_set_field (person, NB_PERSON_COMPANY, company);
+  nb_person_set_field (person, NB_PERSON_ROLE, role);
+  if (tag != NULL)
+    nb_person_set_tags (person, tags);
+  id = nb_store_add_person (store, person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+static void
+add_entry (NbStore     *store,
+           gint64       person_id,
+           NbEntryKind  kind,
+           const char  *date,
+           const char  *due,
+           const char  *text)
+{
+  g_autoptr(NbEntry) entry = nb_entry_new (kind, person_id, date, text);
+  g_autoptr(GError) error = NULL;
+
+  if (due != NULL)
+    nb_entry_set_due (entry, due);
+  nb_store_add_entry (store, entry, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *name = g_strdup_printf ("main-%d.db", g_test_rand_int_range (0, G_MAXINT));
+
+  f->store = nb_gui_test_open_store (name);
+  f->maria = add_person (f->store, "Maria Rossi", "Bianchi Rossi Partners", "Graphic designer", "design");
+  f->tom = add_person (f->store, "Tom O'Brien", "O'Brien Roofing", "Sales", "trades");
+  f->zoe = add_person (f->store, "Zoë Ångström", "Salons Visby", "Founder", "design");
+  f->bob = add_person (f->store, HOSTILE_NAME, "<i>Acme</i> & Co", "Owner", NULL);
+
+  add_entry (f->store, f->maria, NB_ENTRY_CONVERSATION, "2026-11-02", NULL, "Coffee at the chamber breakfast");
+  add_entry (f->store, f->maria, NB_ENTRY_CHALLENGE, "2026-11-02", NULL, "Finding restaurant clients");
+  add_entry (f->store, f->maria, NB_ENTRY_FOLLOW_UP, "2026-11-02", "2026-11-10", "Send the printer contact");
+  add_entry (f->store, f->tom, NB_ENTRY_NOTE, "2026-10-01", NULL, "Plays the fiddle on Thursdays");
+
+  f->settings = g_settings_new (APP_ID);
+  g_settings_set_int (f->settings, "window-width", 1024);
+  g_settings_set_int (f->settings, "window-height", 768);
+  f->window = nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), f->settings, f->store);
+  gtk_window_present (GTK_WINDOW (f->window));
+  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->settings);
+  g_assert_finalize_object (f->store);
+}
+
+static GtkWidget *
+visible_child (NbWindow   *window,
+               const char *stack_name)
+{
+  GtkWidget *stack = nb_gui_test_find (GTK_WIDGET (window), GTK_TYPE_STACK);
+
+  g_assert_nonnull (stack);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, stack_name);
+  return gtk_stack_get_visible_child (GTK_STACK (stack));
+}
+
+static guint
+n_visible (Fixture *f)
+{
+  return g_list_model_get_n_items (nb_window_get_visible_people (f->window));
+}
+
+static const char *
+visible_name (Fixture *f,
+              guint    position)
+{
+  g_autoptr(NbPerson) person = g_list_model_get_item (nb_window_get_visible_people (f->window), position);
+
+  g_assert_nonnull (person);
+  /* The store keeps the person alive; the name outlives this ref. */
+  return nb_person_get_display_name (person);
+}
+
+static void
+test_list_shows_people (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *main_page = visible_child (f->window, "main");
+
+  g_assert_cmpuint (n_visible (f), ==, 4);
+  /* A name full of markup is shown literally in its row. */
+  g_assert_nonnull (nb_gui_test_find_label (main_page, HOSTILE_NAME));
+  g_assert_nonnull (nb_gui_test_find_label (main_page, "Maria Rossi"));
+  g_assert_nonnull (nb_gui_test_find_label (main_page, "Graphic designer · Bianchi Rossi Partners"));
+  /* Nobody selected: the agenda, titled Today. */
+  g_assert_cmpint (nb_window_get_person_id (f->window), ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Netbook");
+}
+
+static void
+test_search_and_open (Fixture       *f,
+                      gconstpointer  data)
+{
+  nb_window_search (f->window, "ross");
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_cmpstr (visible_name (f, 0), ==, "Maria Rossi");
+
+  /* Accents and case do not matter. */
+  nb_window_search (f->window, "angstr");
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_cmpstr (visible_name (f, 0), ==, "Zoë Ångström");
+
+  /* Notes are searched too. */
+  nb_window_search (f->window, "fiddle");
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_cmpstr (visible_name (f, 0), ==, "Tom O'Brien");
+
+  /* Enter opens the best match. */
+  g_signal_emit_by_name (nb_gui_test_find (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY), "activate");
+  g_assert_cmpint (nb_window_get_person_id (f->window), ==, f->tom);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Tom O'Brien – Netbook");
+
+  /* No results: a clear empty state. */
+  nb_window_search (f->window, "zzzzqqq");
+  g_assert_cmpuint (n_visible (f), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (nb_gui_test_find_label (GTK_WIDGET (f->window), "No Results Found")));
+
+  nb_window_search (f->window, "");
+  g_assert_cmpuint (n_visible (f), ==, 4);
+}
+
+static void
+test_filters_and_sort (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-tag", "s", "design"));
+  g_assert_cmpuint (n_visible (f), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-tag", "s", ""));
+  g_assert_cmpuint (n_visible (f), ==, 4);
+
+  /* Maria's follow-up was due on 10 November. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "due"));
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_cmpstr (visible_name (f, 0), ==, "Maria Rossi");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter", "s", "all"));
+
+  /* Last contact: Maria (2 Nov) before Tom (1 Oct), then the others. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sort", "s", "last-contact"));
+  g_assert_cmpstr (visible_name (f, 0), ==, "Maria Rossi");
+  g_assert_cmpstr (visible_name (f, 1), ==, "Tom O'Brien");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sort", "s", "name"));
+
+  /* Archived people leave the list, and come back with Show Archived. */
+  g_assert_true (nb_store_set_person_archived (f->store, f->tom, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_visible (f), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-archived", NULL));
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_cmpstr (visible_name (f, 0), ==, "Tom O'Brien");
+}
+
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbPerson) back = NULL;
+
+  nb_window_show_person (f->window, f->bob);
+  g_assert_cmpint (nb_window_get_person_id (f->window), ==, f->bob);
+  /* The window title shows the hostile name literally. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, HOSTILE_NAME " – Netbook");
+  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  nb_gui_test_screenshot (GTK_WIDGET (f->window), "main-window-hostile-person");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-person", NULL));
+  g_assert_cmpuint (n_visible (f), ==, 3);
+  g_assert_cmpint (nb_window_get_person_id (f->window), ==, 0);
+  g_assert_null (nb_store_get_person (f->store, f->bob, NULL));
+  /* The toast's title escaped the name: it is shown literally. */
+  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  g_assert_nonnull (nb_gui_test_find_label (GTK_WIDGET (f->window), "“" HOSTILE_NAME "” deleted"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete-person", "x", f->bob));
+  back = nb_store_get_person (f->store, f->bob, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_person_get_display_name (back), ==, HOSTILE_NAME);
+  g_assert_cmpuint (n_visible (f), ==, 4);
+  g_assert_cmpint (nb_window_get_person_id (f->window), ==, f->bob);
+}
+
+static void
+test_new_person_warns_of_duplicate (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GtkWidget) dialog = NULL;
+  NbPerson *duplicate;
+
+  dialog = g_object_ref_sink (nb_new_person_dialog_new (GTK_WINDOW (f->window), f->store));
+  nb_new_person_dialog_set_name (NB_NEW_PERSON_DIALOG (dialog), "maria rossi");
+  duplicate = nb_new_person_dialog_get_duplicate (NB_NEW_PERSON_DIALOG (dialog));
+  g_assert_nonnull (duplicate);
+  g_assert_cmpint (nb_person_get_id (duplicate), ==, f->maria);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+
+  nb_new_person_dialog_set_name (NB_NEW_PERSON_DIALOG (dialog), "Priya Raghunathan");
+  g_assert_null (nb_new_person_dialog_get_duplicate (NB_NEW_PERSON_DIALOG (dialog)));
+  nb_new_person_dialog_set_company (NB_NEW_PERSON_DIALOG (dialog), "Spa Olivia");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  nb_window_search (f->window, "priya");
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_cmpstr (visible_name (f, 0), ==, "Priya Raghunathan");
+
+  /* An empty name cannot be added. */
+  g_clear_object (&dialog);
+  dialog = g_object_ref_sink (nb_new_person_dialog_new (GTK_WINDOW (f->window), f->store));
+  nb_new_person_dialog_set_name (NB_NEW_PERSON_DIALOG (dialog), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+render_main (Fixture    *f,
+             const char *name,
+             int         width,
+             int         height,
+             gboolean    dark,
+             gint64      person_id)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  NbWindow *window;
+
+  adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                  : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_set_int (f->settings, "window-width", width);
+  g_settings_set_int (f->settings, "window-height", height);
+  window = nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), f->settings, f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_gui_test_wait_drawn (GTK_WIDGET (window));
+  if (person_id != 0)
+    {
+      nb_window_show_person (window, person_id);
+      nb_gui_test_spin (300);
+      nb_gui_test_wait_drawn (GTK_WIDGET (window));
+    }
+
+  texture = nb_gui_test_screenshot (GTK_WIDGET (window), name);
+  if (dark)
+    g_assert_cmpfloat (nb_gui_test_luminance (texture), <, 0.4);
+  else
+    g_assert_cmpfloat (nb_gui_test_luminance (texture), >, 0.6);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  render_main (f, "main-agenda-1024x768-light", 1024, 768, FALSE, 0);
+  render_main (f, "main-agenda-1024x768-dark", 1024, 768, TRUE, 0);
+  render_main (f, "main-person-1024x768-light", 1024, 768, FALSE, f->maria);
+  render_main (f, "main-person-1024x768-dark", 1024, 768, TRUE, f->maria);
+  render_main (f, "main-list-360x640-light", 360, 640, FALSE, 0);
+  render_main (f, "main-list-360x640-dark", 360, 640, TRUE, 0);
+  render_main (f, "main-person-360x640-light", 360, 640, FALSE, f->maria);
+  render_main (f, "main-person-360x640-dark", 360, 640, TRUE, f->maria);
+}
+
+static void
+test_error_page (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  guint n_windows;
+  NbStore *store;
+  NbWindow *window;
+  GtkWidget *page;
+
+  /* A file that is not a database: the store refuses it... */
+  path = g_build_filename (g_getenv ("NETBOOK_TEST_SCRATCH"), "not-a-db.db", NULL);
+  g_assert_true (g_file_set_contents (path, "Dear diary, today I met Maria.\n", -1, NULL));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = nb_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+
+  /* ...and the window explains instead of starting over. */
+  window = nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), settings, NULL);
+  nb_window_show_store_error (window, error);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_gui_test_wait_drawn (GTK_WIDGET (window));
+  page = visible_child (window, "error");
+  g_assert_nonnull (nb_gui_test_find_label (page, error->message));
+  /* Nothing can be added to a notebook that is not open. */
+  n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-person", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_windows);
+  nb_gui_test_screenshot (GTK_WIDGET (window), "main-error-page");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("NETBOOK_TODAY", "2026-11-23", TRUE);
+  nb_gui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/main-window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("list", test_list_shows_people);
+  ADD ("search", test_search_and_open);
+  ADD ("filters-and-sort", test_filters_and_sort);
+  ADD ("delete-and-undo", test_delete_and_undo);
+  ADD ("new-person-duplicate", test_new_person_warns_of_duplicate);
+  ADD ("screenshots", test_screenshots);
+#undef ADD
+  g_test_add_func ("/main-window/error-page", test_error_page);
+
+  return nb_gui_test_run ();
+}
