@@ -23,7 +23,11 @@ typedef struct {
   char     *reason;   /* "offers bookkeeping", translated */
 } NbBriefingHelper;
 
-void nb_briefing_helper_free (NbBriefingHelper *helper);
+/* Takes a reference on @helper and @entry (may be NULL). */
+NbBriefingHelper *nb_briefing_helper_new  (NbPerson         *helper,
+                                           NbEntry          *entry,
+                                           const char       *reason);
+void              nb_briefing_helper_free (NbBriefingHelper *helper);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbBriefingHelper, nb_briefing_helper_free)
 
 #define NB_TYPE_BRIEFING (nb_briefing_get_type ())
