@@ -95,6 +95,17 @@ typedef struct {
   char       *known_since;     /* met_date, first entry or created */
 } Facts;
 
+/* printf-like, so the compiler checks every translated format. */
+static void add_signal (NbTrust     *self,
+                        NbDimension  dimension,
+                        int          points,
+                        const char  *format,
+                        ...) G_GNUC_PRINTF (4, 5);
+
+static void add_step (NbTrust    *self,
+                      const char *format,
+                      ...) G_GNUC_PRINTF (2, 3);
+
 G_DEFINE_BOXED_TYPE (NbSignal, nb_signal, nb_signal_copy, nb_signal_free)
 
 G_DEFINE_FINAL_TYPE (NbTrust, nb_trust, G_TYPE_OBJECT)
@@ -147,7 +158,7 @@ compare_by_due (gconstpointer a,
   return (nb_entry_get_id (ea) > nb_entry_get_id (eb)) - (nb_entry_get_id (ea) < nb_entry_get_id (eb));
 }
 
-/* The date a GDateTime-less timestamp falls on, for "created". */
+/* The local date of a Unix timestamp: when the card was created. */
 static char *
 date_from_timestamp (gint64 timestamp)
 {
@@ -288,12 +299,6 @@ dup_excerpt (const char *text)
 
   return g_steal_pointer (&line);
 }
-
-static void add_signal (NbTrust     *self,
-                        NbDimension  dimension,
-                        int          points,
-                        const char  *format,
-                        ...) G_GNUC_PRINTF (4, 5);
 
 static void
 add_signal (NbTrust     *self,
@@ -556,10 +561,6 @@ compute_stage (NbTrust *self,
 
   self->pitch_ok = trust >= PITCH_MIN_TRUST;
 }
-
-static void add_step (NbTrust    *self,
-                      const char *format,
-                      ...) G_GNUC_PRINTF (2, 3);
 
 static void
 add_step (NbTrust    *self,
