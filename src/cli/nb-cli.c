@@ -462,6 +462,44 @@ wants_help (char **args)
   return FALSE;
 }
 
+/* Wraps lines longer than @width characters at spaces; the continuation
+ * lines keep the indentation of the line they continue. */
+static char *
+wrap_text (const char *text,
+           guint       width)
+{
+  g_autoptr(GString) wrapped = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      gsize indent = strspn (line, " ");
+
+      if (i > 0)
+        g_string_append_c (wrapped, '\n');
+
+      while (g_utf8_strlen (line, -1) > (glong) width)
+        {
+          const char *cut = g_utf8_offset_to_pointer (line, width);
+          const char *space = cut;
+
+          while (space > line + indent && *space != ' ')
+            space--;
+          if (space <= line + indent)
+            break;  /* one long word: leave it */
+
+          g_string_append_len (wrapped, line, space - line);
+          g_string_append_c (wrapped, '\n');
+          g_string_append_len (wrapped, lines[i], indent);
+          line = space + 1;
+        }
+      g_string_append (wrapped, line);
+    }
+
+  return g_string_free (g_steal_pointer (&wrapped), FALSE);
+}
+
 /* GOptionContext's help, with our own usage line: it would otherwise
  * name whatever program the library is linked into. */
 static char *
@@ -471,7 +509,11 @@ help_text (GOptionContext *context,
   g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
   const char *rest = strstr (help, "\n\n");
 
-  return g_strdup_printf ("%s\n  %s\n%s", _("Usage:"), usage, rest != NULL ? rest : "\n");
+  if (rest == NULL)
+    rest = "\n";
+
+  return g_strdup_printf ("%s\n  %s%s%s", _("Usage:"), usage, rest,
+                          g_str_has_suffix (rest, "\n") ? "" : "\n");
 }
 
 static GOptionContext *
@@ -495,7 +537,11 @@ command_context (const NbCliCommand *command,
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_summary (context, _(command->summary));
   if (description != NULL)
-    g_option_context_set_description (context, description);
+    {
+      g_autofree char *wrapped = wrap_text (description, 78);
+
+      g_option_context_set_description (context, wrapped);
+    }
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
@@ -2113,7 +2159,11 @@ program_context (char     **db_path,
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_summary (context, _("Netbook’s relationship notebook, for scripts."));
-  g_option_context_set_description (context, description->str);
+  {
+    g_autofree char *wrapped = wrap_text (description->str, 78);
+
+    g_option_context_set_description (context, wrapped);
+  }
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   return context;

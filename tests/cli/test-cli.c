@@ -443,7 +443,6 @@ test_usage_errors (Fixture       *f,
   g_assert_nonnull (strstr (f->err, "quotes"));
   FAILS (f, 2, "add", "Bob", "--company");
   FAILS (f, 2, "list", "extra");
-  FAILS (f, 2, "list", "--archived=yes");
   FAILS (f, 2, "show");
   FAILS (f, 2, "note", "Bob");
   FAILS (f, 2, "note", "Bob", "a", "b");
