@@ -1,1 +1,918 @@
+/* nb-store.c: the store object, its transactions and change signals,
+ * events, my profile and maintenance.
+ *
+ * Transactions nest: the outermost level is BEGIN IMMEDIATE (so that a
+ * writer never has to upgrade a read lock, which cannot wait), inner
+ * levels are SAVEPOINTs. Changes are queued as they are made, dropped
+ * with the level that made them on rollback, and applied to the live
+ * models and emitted only after the outermost COMMIT.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "nb-date.h"
+#include "nb-enum-types.h"
+#include "nb-store-private.h"
+
+G_DEFINE_FINAL_TYPE (NbStore, nb_store, G_TYPE_OBJECT)
+
+enum {
+  PERSON_CHANGED,
+  ENTRY_CHANGED,
+  PROFILE_CHANGED,
+  EVENT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+_nb_stmt_release (NbStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+const char *
+_nb_column_text (sqlite3_stmt *stmt,
+                 int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return text != NULL ? text : "";
+}
+
+gint64
+_nb_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+void
+_nb_store_set_error (NbStore  *self,
+                     GError  **error,
+                     int       rc)
+{
+  _nb_db_set_error (error, self->db, rc, self->path, FALSE);
+}
+
+gboolean
+_nb_store_check_utf8 (const char  *text,
+                      const char  *what,
+                      GError     **error)
+{
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return TRUE;
+
+  /* Translators: %s is what was refused: "The name", "The note"… */
+  g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
+               _("%s contains bytes that are not valid UTF-8 text."), what);
+  return FALSE;
+}
+
+gboolean
+_nb_store_check_optional_date (const char  *date_iso,
+                               GError     **error)
+{
+  if (date_iso == NULL || *date_iso == '\0')
+    return TRUE;
+
+  return nb_date_parse_iso (date_iso, NULL, error);
+}
+
+NbStmt *
+_nb_store_prepare (NbStore     *self,
+                   NbStmtId     id,
+                   const char  *sql,
+                   GError     **error)
+{
+  int rc;
+
+  g_assert (id < NB_N_STMTS);
+
+  if (self->stmts[id] != NULL)
+    {
+      /* Borrowed statements must not nest: the outer use would be reset. */
+      g_assert (!sqlite3_stmt_busy (self->stmts[id]));
+      return self->stmts[id];
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                           &self->stmts[id], NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      _nb_store_set_error (self, error, rc);
+      self->stmts[id] = NULL;
+      return NULL;
+    }
+
+  return self->stmts[id];
+}
+
+int
+_nb_store_step (NbStore       *self,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return rc;
+
+  _nb_store_set_error (self, error, rc);
+  return -1;
+}
+
+gboolean
+_nb_store_step_done (NbStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = _nb_store_step (self, stmt, error);
+
+  if (rc == SQLITE_ROW)
+    {
+      /* A statement meant to return nothing: finish it anyway. */
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        ;
+      if (rc != SQLITE_DONE)
+        {
+          _nb_store_set_error (self, error, rc);
+          return FALSE;
+        }
+    }
+
+  return rc != -1;
+}
+
+static gboolean
+run_control (NbStore     *self,
+             NbStmtId     id,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(NbStmt) stmt = _nb_store_prepare (self, id, sql, error);
+
+  return stmt != NULL && _nb_store_step_done (self, stmt, error);
+}
+
+static void
+emit_change (NbStore               *self,
+             const NbPendingChange *change)
+{
+  _nb_store_models_apply (self, change);
+
+  switch (change->kind)
+    {
+    case NB_PENDING_PERSON:
+      g_signal_emit (self, signals[PERSON_CHANGED], 0, change->id, change->change);
+      break;
+
+    case NB_PENDING_ENTRY:
+      g_signal_emit (self, signals[ENTRY_CHANGED], 0, change->id,
+                     change->person_id, change->other_person_id, change->change);
+      break;
+
+    case NB_PENDING_PROFILE:
+      g_signal_emit (self, signals[PROFILE_CHANGED], 0);
+      break;
+
+    case NB_PENDING_EVENT:
+      g_signal_emit (self, signals[EVENT_CHANGED], 0, change->id, change->change);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+flush_pending (NbStore *self)
+{
+  g_autoptr(GArray) pending = NULL;
+
+  if (self->pending->len == 0)
+    return;
+
+  /* Handlers may write again: they get a fresh queue. */
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (NbPendingChange));
+
+  g_object_ref (self);
+  for (guint i = 0; i < pending->len; i++)
+    emit_change (self, &g_array_index (pending, NbPendingChange, i));
+  g_object_unref (self);
+}
+
+gboolean
+_nb_store_begin (NbStore   *self,
+                 gboolean   write,
+                 GError   **error)
+{
+  guint mark = self->pending->len;
+  gboolean ok;
+
+  if (self->depth == 0)
+    {
+      if (write)
+        ok = run_control (self, NB_STMT_BEGIN_IMMEDIATE, "BEGIN IMMEDIATE", error);
+      else
+        ok = run_control (self, NB_STMT_BEGIN_DEFERRED, "BEGIN", error);
+    }
+  else if (sqlite3_get_autocommit (self->db))
+    {
+      /* SQLite gave up the outer transaction (disk full, I/O error…):
+       * nothing may run outside it. */
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FAILED,
+                   _("The change was cancelled because an earlier step failed."));
+      ok = FALSE;
+    }
+  else
+    {
+      ok = run_control (self, NB_STMT_SAVEPOINT, "SAVEPOINT nb", error);
+    }
+
+  if (!ok)
+    return FALSE;
+
+  g_array_append_val (self->pending_marks, mark);
+  self->depth++;
+  return TRUE;
+}
+
+static void
+end_level (NbStore *self)
+{
+  g_assert (self->depth > 0);
+
+  self->depth--;
+  g_array_set_size (self->pending_marks, self->depth);
+}
+
+void
+_nb_store_rollback (NbStore *self)
+{
+  guint mark;
+
+  g_return_if_fail (self->depth > 0);
+
+  mark = g_array_index (self->pending_marks, guint, self->depth - 1);
+
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      if (self->depth == 1)
+        {
+          run_control (self, NB_STMT_ROLLBACK, "ROLLBACK", NULL);
+        }
+      else
+        {
+          run_control (self, NB_STMT_ROLLBACK_TO, "ROLLBACK TO nb", NULL);
+          run_control (self, NB_STMT_RELEASE, "RELEASE nb", NULL);
+        }
+    }
+
+  g_array_set_size (self->pending, self->depth == 1 ? 0 : mark);
+  end_level (self);
+}
+
+gboolean
+_nb_store_commit (NbStore  *self,
+                  GError  **error)
+{
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (sqlite3_get_autocommit (self->db))
+    {
+      /* Already rolled back by SQLite under us. */
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FAILED,
+                   _("The change was cancelled because an earlier step failed."));
+      _nb_store_rollback (self);
+      return FALSE;
+    }
+
+  if (self->depth > 1)
+    {
+      if (!run_control (self, NB_STMT_RELEASE, "RELEASE nb", error))
+        {
+          _nb_store_rollback (self);
+          return FALSE;
+        }
+      end_level (self);
+      return TRUE;
+    }
+
+  if (!run_control (self, NB_STMT_COMMIT, "COMMIT", error))
+    {
+      _nb_store_rollback (self);
+      return FALSE;
+    }
+
+  end_level (self);
+  flush_pending (self);
+  return TRUE;
+}
+
+void
+_nb_store_queue (NbStore               *self,
+                 const NbPendingChange *change)
+{
+  g_assert (self->depth > 0);
+
+  g_array_append_val (self->pending, *change);
+}
+
+void
+_nb_store_queue_person (NbStore  *self,
+                        gint64    person_id,
+                        NbChange  change)
+{
+  NbPendingChange c = { NB_PENDING_PERSON, change, person_id, person_id, 0, 0, 0 };
+
+  _nb_store_queue (self, &c);
+}
+
+static void
+queue_event (NbStore  *self,
+             gint64    event_id,
+             NbChange  change)
+{
+  NbPendingChange c = { NB_PENDING_EVENT, change, event_id, 0, 0, 0, 0 };
+
+  _nb_store_queue (self, &c);
+}
+
+static gboolean
+check_event_exists (NbStore  *self,
+                    gint64    event_id,
+                    GError  **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _nb_store_prepare (self, NB_STMT_EVENT_EXISTS,
+                            "SELECT 1 FROM events WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  rc = _nb_store_step (self, stmt, error);
+  if (rc == -1)
+    return FALSE;
+
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND,
+                   _("There is no event number %" G_GINT64_FORMAT "."), event_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static NbEvent *
+event_from_row (sqlite3_stmt *stmt)
+{
+  NbEvent *event;
+
+  event = nb_event_new ((const char *) sqlite3_column_text (stmt, 1),
+                        (const char *) sqlite3_column_text (stmt, 2),
+                        (const char *) sqlite3_column_text (stmt, 3));
+  nb_event_set_id (event, sqlite3_column_int64 (stmt, 0));
+
+  return event;
+}
+
+static gboolean
+purge_deleted (NbStore  *self,
+               gboolean  only_if_any,
+               GError  **error)
+{
+  if (only_if_any)
+    {
+      sqlite3_stmt *stmt = NULL;
+      gboolean any = FALSE;
+
+      /* Opening must not write (or wait for the write lock) for nothing. */
+      if (sqlite3_prepare_v2 (self->db,
+                              "SELECT EXISTS (SELECT 1 FROM people WHERE deleted <> 0)"
+                              " OR EXISTS (SELECT 1 FROM entries WHERE deleted <> 0)",
+                              -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW)
+        any = sqlite3_column_int (stmt, 0) != 0;
+      sqlite3_finalize (stmt);
+
+      if (!any)
+        return TRUE;
+    }
+
+  if (!_nb_store_begin (self, TRUE, error))
+    return FALSE;
+
+  if (!_nb_db_exec (self->db, self->path,
+                    "DELETE FROM entries WHERE deleted <> 0;"
+                    "DELETE FROM people WHERE deleted <> 0;",
+                    error))
+    {
+      _nb_store_rollback (self);
+      return FALSE;
+    }
+
+  return _nb_store_commit (self, error);
+}
+
+static void
+nb_store_dispose (GObject *object)
+{
+  NbStore *self = (NbStore *) object;
+
+  _nb_store_models_dispose (self);
+
+  G_OBJECT_CLASS (nb_store_parent_class)->dispose (object);
+}
+
+static void
+nb_store_finalize (GObject *object)
+{
+  NbStore *self = (NbStore *) object;
+
+  if (self->depth > 0)
+    g_critical ("NbStore finalized inside a transaction");
+
+  for (guint i = 0; i < NB_N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+
+  if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
+    g_critical ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->person_columns, g_free);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->pending_marks, g_array_unref);
+
+  G_OBJECT_CLASS (nb_store_parent_class)->finalize (object);
+}
+
+static void
+nb_store_class_init (NbStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = nb_store_dispose;
+  object_class->finalize = nb_store_finalize;
+
+  /**
+   * NbStore::person-changed:
+   * @person_id: the person
+   * @change: added (also when undeleted), updated or removed
+   */
+  signals[PERSON_CHANGED] =
+    g_signal_new ("person-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, NB_TYPE_CHANGE);
+
+  /**
+   * NbStore::entry-changed:
+   * @entry_id: the entry
+   * @person_id: whose timeline it is on
+   * @other_person_id: the other person of an introduction, or 0
+   * @change: added (also when undeleted), updated or removed
+   */
+  signals[ENTRY_CHANGED] =
+    g_signal_new ("entry-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64,
+                  NB_TYPE_CHANGE);
+
+  signals[PROFILE_CHANGED] =
+    g_signal_new ("profile-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * NbStore::event-changed:
+   * @event_id: the event
+   * @change: added, or updated when its attendees changed
+   */
+  signals[EVENT_CHANGED] =
+    g_signal_new ("event-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_INT64, NB_TYPE_CHANGE);
+}
+
+static void
+nb_store_init (NbStore *self)
+{
+  GString *columns = g_string_new (NULL);
+
+  for (guint i = 0; i < NB_PERSON_N_FIELDS; i++)
+    {
+      if (i > 0)
+        g_string_append (columns, ", ");
+      g_string_append (columns, nb_person_field_get_key ((NbPersonField) i));
+    }
+
+  self->person_columns = g_string_free (columns, FALSE);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (NbPendingChange));
+  self->pending_marks = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+char *
+nb_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "netbook", "netbook.db", NULL);
+}
+
+NbStore *
+_nb_store_open_with_migrations (const char             *path,
+                                const NbMigrationFunc  *migrations,
+                                guint                   n_migrations,
+                                GError                **error)
+{
+  g_autofree char *resolved = NULL;
+  g_autoptr(NbStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db;
+
+  resolved = path != NULL ? g_strdup (path) : nb_store_get_default_path ();
+
+  db = _nb_db_open (resolved, migrations, n_migrations, error);
+  if (db == NULL)
+    return NULL;
+
+  self = g_object_new (NB_TYPE_STORE, NULL);
+  self->path = g_steal_pointer (&resolved);
+  self->db = db;
+
+  /* Undo ends with the session that deleted: what an earlier session
+   * deleted goes for good now. Not fatal: it is tried again next time. */
+  if (!purge_deleted (self, TRUE, &local_error))
+    g_debug ("Could not purge deleted rows of %s: %s", self->path, local_error->message);
+
+  return g_steal_pointer (&self);
+}
+
+NbStore *
+nb_store_open (const char  *path,
+               GError     **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nb_store_open_with_migrations (path, _nb_store_migrations,
+                                         _nb_store_n_migrations, error);
+}
+
+const char *
+nb_store_get_path (NbStore *self)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+nb_store_transaction (NbStore      *self,
+                      NbStoreFunc   func,
+                      gpointer      user_data,
+                      GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_nb_store_begin (self, TRUE, error))
+    return FALSE;
+
+  if (!func (self, user_data, &local_error))
+    {
+      _nb_store_rollback (self);
+      if (local_error == NULL)
+        g_set_error (&local_error, NB_STORE_ERROR, NB_STORE_ERROR_FAILED,
+                     _("The change was cancelled."));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return _nb_store_commit (self, error);
+}
+
+/* ---- Events ----------------------------------------------------------- */
+
+gint64
+nb_store_add_event (NbStore  *self,
+                    NbEvent  *event,
+                    GError  **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  const char *name;
+  const char *date;
+  const char *place;
+  gint64 id;
+
+  g_return_val_if_fail (NB_IS_STORE (self), 0);
+  g_return_val_if_fail (NB_IS_EVENT (event), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  name = nb_event_get_name (event);
+  date = nb_event_get_date (event);
+  place = nb_event_get_place (event);
+  if (name == NULL)
+    name = "";
+  if (date == NULL)
+    date = "";
+  if (place == NULL)
+    place = "";
+
+  if (!_nb_store_check_utf8 (name, _("The event’s name"), error) ||
+      !_nb_store_check_utf8 (place, _("The event’s place"), error) ||
+      !_nb_store_check_optional_date (date, error))
+    return 0;
+
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+    if (*stripped == '\0')
+      {
+        g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
+                     _("An event needs a name."));
+        return 0;
+      }
+  }
+
+  if (!_nb_store_begin (self, TRUE, error))
+    return 0;
+
+  stmt = _nb_store_prepare (self, NB_STMT_EVENT_INSERT,
+                            "INSERT INTO events (name, date, place, created) VALUES (?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, place, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, _nb_store_now ());
+  if (!_nb_store_step_done (self, stmt, error))
+    goto failed;
+
+  id = sqlite3_last_insert_rowid (self->db);
+  queue_event (self, id, NB_CHANGE_ADDED);
+
+  if (!_nb_store_commit (self, error))
+    return 0;
+
+  nb_event_set_id (event, id);
+  return id;
+
+failed:
+  _nb_store_rollback (self);
+  return 0;
+}
+
+NbEvent *
+nb_store_get_event (NbStore  *self,
+                    gint64    event_id,
+                    GError  **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _nb_store_prepare (self, NB_STMT_EVENT_GET,
+                            "SELECT id, name, date, place FROM events WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  rc = _nb_store_step (self, stmt, error);
+  if (rc == -1)
+    return NULL;
+
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND,
+                   _("There is no event number %" G_GINT64_FORMAT "."), event_id);
+      return NULL;
+    }
+
+  return event_from_row (stmt);
+}
+
+GPtrArray *
+nb_store_list_events (NbStore  *self,
+                      GError  **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _nb_store_prepare (self, NB_STMT_EVENT_LIST,
+                            "SELECT id, name, date, place FROM events ORDER BY date DESC, id DESC",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (events, event_from_row (stmt));
+
+  if (rc == -1)
+    return NULL;
+
+  return g_steal_pointer (&events);
+}
+
+gboolean
+nb_store_add_attendee (NbStore  *self,
+                       gint64    event_id,
+                       gint64    person_id,
+                       GError  **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_nb_store_begin (self, TRUE, error))
+    return FALSE;
+
+  if (!check_event_exists (self, event_id, error) ||
+      !_nb_store_person_exists (self, person_id, error))
+    goto failed;
+
+  stmt = _nb_store_prepare (self, NB_STMT_ATTENDEE_INSERT,
+                            "INSERT OR IGNORE INTO event_people (event_id, person_id) VALUES (?, ?)",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  if (!_nb_store_step_done (self, stmt, error))
+    goto failed;
+
+  if (sqlite3_changes (self->db) > 0)
+    queue_event (self, event_id, NB_CHANGE_UPDATED);
+
+  return _nb_store_commit (self, error);
+
+failed:
+  _nb_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+nb_store_list_attendees (NbStore  *self,
+                         gint64    event_id,
+                         GError  **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sql = NULL;
+  int rc;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_event_exists (self, event_id, error))
+    return NULL;
+
+  sql = g_strdup_printf ("SELECT p.id, %s, p.cadence_days, p.rapport, p.archived, "
+                         "p.introduced_by, p.created, p.updated, p.sort_key "
+                         "FROM event_people a JOIN people p ON p.id = a.person_id "
+                         "WHERE a.event_id = ? AND p.deleted = 0 "
+                         "ORDER BY p.sort_key, p.id",
+                         self->person_columns);
+  stmt = _nb_store_prepare (self, NB_STMT_ATTENDEES, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, event_id);
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (people, _nb_store_person_from_row (self, stmt, 0));
+
+  if (rc == -1)
+    return NULL;
+
+  return g_steal_pointer (&people);
+}
+
+/* ---- My profile ------------------------------------------------------- */
+
+gboolean
+nb_store_get_profile (NbStore  *self,
+                      char    **offers,
+                      char    **looking_for,
+                      GError  **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  stmt = _nb_store_prepare (self, NB_STMT_PROFILE_GET,
+                            "SELECT offers, looking_for FROM profile WHERE id = 1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = _nb_store_step (self, stmt, error);
+  if (rc == -1)
+    return FALSE;
+
+  if (offers != NULL)
+    *offers = g_strdup (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : "");
+  if (looking_for != NULL)
+    *looking_for = g_strdup (rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 1) : "");
+
+  return TRUE;
+}
+
+gboolean
+nb_store_set_profile (NbStore     *self,
+                      const char  *offers,
+                      const char  *looking_for,
+                      GError     **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  NbPendingChange change = { NB_PENDING_PROFILE, NB_CHANGE_UPDATED, 1, 0, 0, 0, 0 };
+
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (offers == NULL)
+    offers = "";
+  if (looking_for == NULL)
+    looking_for = "";
+
+  if (!_nb_store_check_utf8 (offers, _("What you offer"), error) ||
+      !_nb_store_check_utf8 (looking_for, _("What you are looking for"), error))
+    return FALSE;
+
+  if (!_nb_store_begin (self, TRUE, error))
+    return FALSE;
+
+  stmt = _nb_store_prepare (self, NB_STMT_PROFILE_SET,
+                            "INSERT INTO profile (id, offers, looking_for) VALUES (1, ?1, ?2) "
+                            "ON CONFLICT (id) DO UPDATE SET offers = ?1, looking_for = ?2",
+                            error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, offers, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, looking_for, -1, SQLITE_STATIC);
+  if (!_nb_store_step_done (self, stmt, error))
+    goto failed;
+
+  _nb_store_queue (self, &change);
+  return _nb_store_commit (self, error);
+
+failed:
+  _nb_store_rollback (self);
+  return FALSE;
+}
+
+/* ---- Maintenance ------------------------------------------------------ */
+
+gboolean
+nb_store_backup (NbStore     *self,
+                 const char  *dest_path,
+                 GError     **error)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _nb_db_backup_to (self->db, self->path, dest_path, error);
+}
+
+gboolean
+nb_store_purge_deleted (NbStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return purge_deleted (self, FALSE, error);
+}

@@ -1,0 +1,1092 @@
+/* nb-db.c: opening a notebook file safely, migrating it, copying it.
+ *
+ * The rule of this file: a file Netbook refuses is left exactly as it
+ * was. Everything that can be checked is checked on the raw bytes before
+ * SQLite sees the file; what needs SQLite (quick_check, application_id,
+ * user_version) is read on a connection that has not written anything
+ * yet. Only then does Netbook switch to WAL, set pragmas or migrate.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "nb-store-private.h"
+
+/* The fixed part of a SQLite file (https://sqlite.org/fileformat.html). */
+#define SQLITE_HEADER_SIZE 100
+static const char sqlite_magic[16] = "SQLite format 3";
+static const guint8 journal_magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+
+/* Every table a Netbook notebook may contain (v1), FTS5's own included. */
+static const char * const netbook_tables[] = {
+  "people", "tags", "entries", "events", "event_people", "profile",
+  "search", "search_data", "search_idx", "search_content",
+  "search_docsize", "search_config",
+  NULL
+};
+
+static const char *
+refused_hint (void)
+{
+  /* Translators: the end of every message about a notebook Netbook
+   * refused to open. */
+  return _("Netbook did not change it.");
+}
+
+static void
+set_damaged (GError     **error,
+             const char  *path,
+             const char  *what)
+{
+  /* Translators: the first %s is a file name, the second what is wrong,
+   * the third says the file was left alone. */
+  g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_CORRUPT,
+               _("“%s” is damaged (%s). %s Restore a backup (netbook-cli restore FILE) or move the file away to start a new notebook."),
+               path, what, refused_hint ());
+}
+
+static void
+set_not_database (GError     **error,
+                  const char  *path,
+                  const char  *what)
+{
+  g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_DATABASE,
+               _("“%s” is not a Netbook notebook (%s). %s Choose another file, or move it away to start a new notebook."),
+               path, what, refused_hint ());
+}
+
+typedef enum {
+  FILE_OPEN,
+  FILE_READ,
+  FILE_CREATE,
+  FILE_SAVE,
+} FileAction;
+
+static void
+set_errno_error (GError     **error,
+                 int          errsv,
+                 const char  *path,
+                 FileAction   action)
+{
+  g_autofree char *message = NULL;
+  NbStoreError code;
+  const char *hint;
+
+  switch (errsv)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      code = NB_STORE_ERROR_READ_ONLY;
+      hint = _("Check that the file and its folder are writable.");
+      break;
+    case ENOSPC:
+    case EDQUOT:
+      code = NB_STORE_ERROR_FULL;
+      hint = _("The disk is full: free some space and try again.");
+      break;
+    case EIO:
+      code = NB_STORE_ERROR_IO;
+      hint = _("Check the disk and try again.");
+      break;
+    default:
+      code = NB_STORE_ERROR_FAILED;
+      hint = "";
+      break;
+    }
+
+  switch (action)
+    {
+    case FILE_OPEN:
+      message = g_strdup_printf (_("Could not open “%s”: %s."), path, g_strerror (errsv));
+      break;
+    case FILE_READ:
+      message = g_strdup_printf (_("Could not read “%s”: %s."), path, g_strerror (errsv));
+      break;
+    case FILE_CREATE:
+      message = g_strdup_printf (_("Could not create “%s”: %s."), path, g_strerror (errsv));
+      break;
+    case FILE_SAVE:
+    default:
+      message = g_strdup_printf (_("Could not save “%s”: %s."), path, g_strerror (errsv));
+      break;
+    }
+
+  g_set_error (error, NB_STORE_ERROR, code, "%s %s", message, hint);
+}
+
+char *
+_nb_fold (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *decomposed = NULL;
+  GString *result;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  /* Casefold first: it may produce decomposable characters of its own. */
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  result = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch ((int) g_unichar_type (c))
+        {
+        case G_UNICODE_NON_SPACING_MARK:
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+          break;
+        default:
+          g_string_append_unichar (result, c);
+          break;
+        }
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+char *
+_nb_fold_name (const char *name)
+{
+  g_autofree char *folded = _nb_fold (name);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
+  GString *result = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (result->len > 0)
+        g_string_append_c (result, ' ');
+      g_string_append (result, words[i]);
+    }
+
+  return g_string_free (result, FALSE);
+}
+
+static void
+sql_fold (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  const char *text;
+
+  g_assert (argc == 1);
+
+  if (sqlite3_value_type (argv[0]) == SQLITE_NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  text = (const char *) sqlite3_value_text (argv[0]);
+  if (text == NULL)
+    {
+      sqlite3_result_error_nomem (context);
+      return;
+    }
+
+  sqlite3_result_text (context, _nb_fold (text), -1, g_free);
+}
+
+int
+_nb_db_register_functions (sqlite3 *db)
+{
+  return sqlite3_create_function_v2 (db, "nb_fold", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     NULL, sql_fold, NULL, NULL, NULL);
+}
+
+void
+_nb_db_set_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *path,
+                  gboolean     opening)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  const char *hint = opening ? refused_hint () : "";
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FULL,
+                   _("The disk holding “%s” is full, so the last change was not saved. Free some space and try again."),
+                   path);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written (%s). %s Check that the file and its folder are writable."),
+                   path, detail, hint);
+      break;
+
+    case SQLITE_IOERR:
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO,
+                   _("Could not read or write “%s” (%s). %s Check the disk and try again."),
+                   path, detail, hint);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_BUSY,
+                   _("“%s” is in use by another program that did not let go in time. Close other Netbook windows or commands and try again."),
+                   path);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). %s Restore a backup (netbook-cli restore FILE) or move the file away to start a new notebook."),
+                   path, detail, hint);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
+                   _("The change was refused by “%s” (%s)."), path, detail);
+      break;
+
+    default:
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FAILED,
+                   _("Database error in “%s”: %s"), path, detail);
+      break;
+    }
+}
+
+gboolean
+_nb_db_exec (sqlite3     *db,
+             const char  *path,
+             const char  *sql,
+             GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _nb_db_set_error (error, db, rc, path, FALSE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *path,
+           const char  *sql,
+           int         *out,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *out = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+
+  _nb_db_set_error (error, db, rc, path, TRUE);
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static gssize
+read_prefix (int     fd,
+             guint8 *buf,
+             gsize   size)
+{
+  gsize done = 0;
+
+  while (done < size)
+    {
+      gssize n = read (fd, buf + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return -1;
+      if (n == 0)
+        break;
+      done += (gsize) n;
+    }
+
+  return (gssize) done;
+}
+
+static goffset
+file_size_or_zero (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return 0;
+
+  return st.st_size;
+}
+
+/* Reads @size bytes at the start of @path into @buf; FALSE if missing or
+ * shorter. */
+static gboolean
+peek_file (const char *path,
+           guint8     *buf,
+           gsize       size)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gssize n;
+
+  if (fd < 0)
+    return FALSE;
+
+  n = read_prefix (fd, buf, size);
+  close (fd);
+
+  return n == (gssize) size;
+}
+
+/* The checks on raw bytes: is this a whole SQLite file, and may SQLite
+ * open it without writing to it? */
+static gboolean
+inspect_file (const char  *path,
+              GError     **error)
+{
+  guint8 header[SQLITE_HEADER_SIZE];
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal_path = g_strconcat (path, "-journal", NULL);
+  guint8 jmagic[sizeof journal_magic];
+  struct stat st;
+  gssize n;
+  guint32 page_size;
+  guint32 page_count;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, path, FILE_OPEN);
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      set_errno_error (error, errno, path, FILE_READ);
+      close (fd);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      set_not_database (error, path, _("it is a folder or a special file"));
+      return FALSE;
+    }
+
+  n = read_prefix (fd, header, sizeof header);
+  if (n < 0)
+    {
+      set_errno_error (error, errno, path, FILE_READ);
+      close (fd);
+      return FALSE;
+    }
+  close (fd);
+
+  if (st.st_size == 0)
+    {
+      set_not_database (error, path, _("the file is empty"));
+      return FALSE;
+    }
+
+  if (n < (gssize) sizeof sqlite_magic)
+    {
+      if (memcmp (header, sqlite_magic, (gsize) n) == 0)
+        set_damaged (error, path, _("the file is shorter than its header says"));
+      else
+        set_not_database (error, path, _("it is not a database file"));
+      return FALSE;
+    }
+
+  if (memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
+    {
+      set_not_database (error, path, _("it is not a database file"));
+      return FALSE;
+    }
+
+  if (n < SQLITE_HEADER_SIZE)
+    {
+      set_damaged (error, path, _("the file is shorter than its header says"));
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0 ||
+      header[21] != 64 || header[22] != 32 || header[23] != 32)
+    {
+      set_damaged (error, path, _("its header is invalid"));
+      return FALSE;
+    }
+
+  /* The in-header page count is trusted when the change counter and the
+   * "version valid for" number agree (fileformat.html §1.3.7). With
+   * frames waiting in a -wal file the main file may legitimately lag
+   * behind; quick_check judges that case. */
+  page_count = read_be32 (header + 28);
+  if (file_size_or_zero (wal_path) == 0)
+    {
+      if (page_count > 0 && read_be32 (header + 24) == read_be32 (header + 92))
+        {
+          if ((guint64) st.st_size < (guint64) page_count * page_size)
+            {
+              set_damaged (error, path, _("the file is shorter than its header says"));
+              return FALSE;
+            }
+        }
+      else if ((guint64) st.st_size < page_size)
+        {
+          set_damaged (error, path, _("the file is shorter than its header says"));
+          return FALSE;
+        }
+    }
+
+  /* A hot rollback journal would be played back into the file by the
+   * first read. Netbook's own notebooks use WAL, so a journal means the
+   * file is another program's unless its application_id says otherwise. */
+  if (peek_file (journal_path, jmagic, sizeof jmagic) &&
+      memcmp (jmagic, journal_magic, sizeof jmagic) == 0 &&
+      read_be32 (header + 68) != NB_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FOREIGN,
+                   _("“%s” has an unfinished change by another program (a “-journal” file lies beside it). %s Open it with the program that made it, or choose another file."),
+                   path, refused_hint ());
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_netbook_table (const char *name)
+{
+  return g_strv_contains (netbook_tables, name);
+}
+
+/* The checks that need SQLite, on a connection that has not written. */
+static gboolean
+check_contents (sqlite3     *db,
+                const char  *path,
+                int          current_version,
+                int         *out_version,
+                guint32     *out_application_id,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  gboolean has_tables = FALSE;
+  gboolean has_foreign_tables = FALSE;
+  int application_id;
+  int version;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *result = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (g_strcmp0 (result, "ok") != 0)
+        problem = g_strdup (result != NULL ? result : "?");
+    }
+  else if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+    {
+      problem = g_strdup (sqlite3_errmsg (db));
+    }
+  else
+    {
+      _nb_db_set_error (error, db, rc, path, TRUE);
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  if (problem != NULL)
+    {
+      g_autofree char *what = NULL;
+
+      g_debug ("quick_check of %s: %s", path, problem);
+      /* Translators: %s is SQLite's own (English) diagnostic. */
+      what = g_strdup_printf (_("its integrity check failed: %s"), problem);
+      set_damaged (error, path, what);
+      return FALSE;
+    }
+
+  if (!query_int (db, path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (db, path, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT name FROM sqlite_master "
+                           "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      has_tables = TRUE;
+      if (!is_netbook_table ((const char *) sqlite3_column_text (stmt, 0)))
+        has_foreign_tables = TRUE;
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _nb_db_set_error (error, db, rc, path, TRUE);
+      return FALSE;
+    }
+
+  /* Netbook's own id; or no id at all on a file holding nothing but
+   * Netbook's tables (or nothing). Anything else is another program's. */
+  if ((guint32) application_id != NB_STORE_APPLICATION_ID &&
+      (application_id != 0 || has_foreign_tables))
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not a Netbook notebook. %s Choose another file, or move it away to start a new notebook."),
+                   path, refused_hint ());
+      return FALSE;
+    }
+
+  if (version > current_version)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Netbook (notebook format %d, this version reads up to %d). %s Update Netbook to open it."),
+                   path, version, current_version, refused_hint ());
+      return FALSE;
+    }
+
+  if (version <= 0 && has_tables)
+    {
+      set_damaged (error, path, _("its format version is missing"));
+      return FALSE;
+    }
+
+  *out_version = version;
+  *out_application_id = (guint32) application_id;
+  return TRUE;
+}
+
+static gboolean
+fsync_path (const char  *path,
+            gboolean     directory,
+            GError     **error)
+{
+  int fd = g_open (path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC, 0);
+  int errsv;
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      errsv = errno;
+      if (fd >= 0)
+        close (fd);
+      /* Some file systems cannot sync folders; the data itself is. */
+      if (directory && (errsv == EINVAL || errsv == ENOTSUP))
+        return TRUE;
+      set_errno_error (error, errsv, path, FILE_SAVE);
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+static void
+unlink_with_side_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (journal);
+  g_unlink (path);
+}
+
+/* Writes the pragmas that need the connection to be ours. */
+static gboolean
+configure (sqlite3     *db,
+           const char  *path,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      _nb_db_set_error (error, db, rc, path, FALSE);
+      return FALSE;
+    }
+  if (!wal)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FAILED,
+                   _("“%s” cannot be used safely: its folder does not support SQLite's write-ahead log."),
+                   path);
+      return FALSE;
+    }
+
+  return _nb_db_exec (db, path, "PRAGMA synchronous = FULL", error);
+}
+
+static gboolean
+migrate (sqlite3                *db,
+         const char             *path,
+         int                     from,
+         const NbMigrationFunc  *migrations,
+         guint                   n_migrations,
+         GError                **error)
+{
+  int target = (int) n_migrations - 1;
+  g_autofree char *backup_path = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (from < target && from > 0)
+    {
+      backup_path = g_strdup_printf ("%s.before-v%d.bak", path, target);
+      if (!_nb_db_backup_to (db, path, backup_path, error))
+        {
+          g_prefix_error (error, _("Could not take a copy before updating the notebook’s format: "));
+          return FALSE;
+        }
+    }
+
+  /* Table rebuilds need foreign keys off; foreign_key_check below makes
+   * sure that no step left a dangling reference. */
+  if (!_nb_db_exec (db, path, "PRAGMA foreign_keys = OFF", error) ||
+      !_nb_db_exec (db, path, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (int v = from + 1; v <= target; v++)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", v);
+
+      if (!migrations[v] (db, path, &local_error) ||
+          !_nb_db_exec (db, path, sql, &local_error))
+        goto failed;
+    }
+
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d",
+                                            (int) NB_STORE_APPLICATION_ID);
+    sqlite3_stmt *stmt = NULL;
+    int rc;
+
+    if (!_nb_db_exec (db, path, sql, &local_error))
+      goto failed;
+
+    rc = sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+      rc = sqlite3_step (stmt);
+    sqlite3_finalize (stmt);
+    if (rc == SQLITE_ROW)
+      {
+        g_set_error (&local_error, NB_STORE_ERROR, NB_STORE_ERROR_FAILED,
+                     _("the new format would leave broken references"));
+        goto failed;
+      }
+    if (rc != SQLITE_DONE)
+      {
+        _nb_db_set_error (&local_error, db, rc, path, FALSE);
+        goto failed;
+      }
+  }
+
+  if (!_nb_db_exec (db, path, "COMMIT", &local_error))
+    goto failed;
+
+  return _nb_db_exec (db, path, "PRAGMA foreign_keys = ON", error);
+
+failed:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  if (from == 0)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+    }
+  else
+    {
+      /* Translators: %d is the format version, then the copy's file name. */
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Could not update the notebook to format %d (it is unchanged, and a copy is in “%s”): "),
+                                  target, backup_path);
+    }
+  return FALSE;
+}
+
+static sqlite3 *
+open_connection (const char  *path,
+                 GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  /* Never SQLITE_OPEN_CREATE: the file exists, and if it vanished in the
+   * meantime it must not come back empty. */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_busy_timeout (db, NB_STORE_BUSY_TIMEOUT_MS);
+  if (rc == SQLITE_OK)
+    rc = _nb_db_register_functions (db);
+
+  if (rc != SQLITE_OK)
+    {
+      _nb_db_set_error (error, db, rc, path, TRUE);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* Closes the connection to a refused file and removes the side files it
+ * made. SQLite removes its own -wal and -shm when it closes the last
+ * connection, except when a WAL was already there (no checkpoint on
+ * close, see below): then the -shm it made goes too. Without a -shm
+ * before, nobody else had the file open in WAL mode. A -wal is only
+ * removed if it is new and empty: never data. */
+static void
+close_refused (sqlite3    *db,
+               const char *wal_path,
+               gboolean    had_wal,
+               const char *shm_path,
+               gboolean    had_shm)
+{
+  sqlite3_close (db);
+
+  if (!had_wal && g_file_test (wal_path, G_FILE_TEST_EXISTS) &&
+      file_size_or_zero (wal_path) == 0)
+    g_unlink (wal_path);
+
+  if (!had_shm)
+    g_unlink (shm_path);
+}
+
+/* Creates a new notebook at a temporary name beside @path and links it
+ * into place, so that @path is never seen half-made: a crash leaves
+ * either nothing or a whole notebook. link() never overwrites. */
+static gboolean
+create_database (const char             *path,
+                 const NbMigrationFunc  *migrations,
+                 guint                   n_migrations,
+                 GError                **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
+  sqlite3 *db;
+  int fd;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, path, FILE_CREATE);
+      return FALSE;
+    }
+  close (fd);
+
+  db = open_connection (tmp, error);
+  if (db == NULL)
+    goto failed;
+
+  if (!configure (db, tmp, error) ||
+      !migrate (db, tmp, 0, migrations, n_migrations, error))
+    {
+      sqlite3_close (db);
+      goto failed;
+    }
+
+  if (sqlite3_close (db) != SQLITE_OK)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FAILED,
+                   _("Could not create “%s”."), path);
+      goto failed;
+    }
+
+  if (!fsync_path (tmp, FALSE, error))
+    goto failed;
+
+  if (link (tmp, path) != 0)
+    {
+      int errsv = errno;
+
+      if (errsv == EEXIST)
+        {
+          /* Someone else created it meanwhile: use theirs. */
+        }
+      else if ((errsv == EPERM || errsv == ENOTSUP || errsv == EMLINK) &&
+               !g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          /* No hard links here (FAT, some network file systems). */
+          if (g_rename (tmp, path) != 0)
+            {
+              set_errno_error (error, errno, path, FILE_CREATE);
+              goto failed;
+            }
+        }
+      else
+        {
+          set_errno_error (error, errsv, path, FILE_CREATE);
+          goto failed;
+        }
+    }
+
+  g_unlink (tmp);
+  return fsync_path (dir, TRUE, error);
+
+failed:
+  unlink_with_side_files (tmp);
+  return FALSE;
+}
+
+sqlite3 *
+_nb_db_open (const char             *path,
+             const NbMigrationFunc  *migrations,
+             guint                   n_migrations,
+             GError                **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *wal_path = NULL;
+  g_autofree char *shm_path = NULL;
+  gboolean had_wal;
+  gboolean had_shm;
+  sqlite3 *db;
+  GStatBuf st;
+  int current_version = (int) n_migrations - 1;
+  int version = 0;
+  guint32 application_id = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (n_migrations >= 2, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      set_errno_error (error, errno, dir, FILE_CREATE);
+      return NULL;
+    }
+
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno != ENOENT)
+        {
+          set_errno_error (error, errno, path, FILE_OPEN);
+          return NULL;
+        }
+
+      if (!create_database (path, migrations, n_migrations, error))
+        return NULL;
+    }
+
+  if (!inspect_file (path, error))
+    return NULL;
+
+  if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written (%s). %s Check that the file and its folder are writable."),
+                   path, g_strerror (errsv), refused_hint ());
+      return NULL;
+    }
+
+  wal_path = g_strconcat (path, "-wal", NULL);
+  shm_path = g_strconcat (path, "-shm", NULL);
+  had_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
+  had_shm = g_file_test (shm_path, G_FILE_TEST_EXISTS);
+
+  db = open_connection (path, error);
+  if (db == NULL)
+    return NULL;
+
+  /* Closing the last connection checkpoints a WAL into the main file. A
+   * WAL left by someone else must stay as it was if the file is refused,
+   * so no checkpoint on close until the file is accepted. */
+  if (file_size_or_zero (wal_path) > 0)
+    sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+
+  if (!check_contents (db, path, current_version, &version, &application_id, error))
+    {
+      close_refused (db, wal_path, had_wal, shm_path, had_shm);
+      return NULL;
+    }
+
+  if (sqlite3_db_readonly (db, "main") == 1)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY,
+                   _("“%s” cannot be written (%s). %s Check that the file and its folder are writable."),
+                   path, g_strerror (EACCES), refused_hint ());
+      close_refused (db, wal_path, had_wal, shm_path, had_shm);
+      return NULL;
+    }
+
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+
+  if (!configure (db, path, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (version < current_version)
+    {
+      if (!migrate (db, path, version, migrations, n_migrations, error))
+        {
+          sqlite3_close (db);
+          return NULL;
+        }
+    }
+  else if (application_id != NB_STORE_APPLICATION_ID)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d",
+                                              (int) NB_STORE_APPLICATION_ID);
+
+      if (!_nb_db_exec (db, path, sql, error))
+        {
+          sqlite3_close (db);
+          return NULL;
+        }
+    }
+
+  if (!_nb_db_exec (db, path, "PRAGMA foreign_keys = ON", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+gboolean
+_nb_db_backup_to (sqlite3     *db,
+                  const char  *db_path,
+                  const char  *dest_path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (dest_path);
+  g_autofree char *base = g_path_get_basename (dest_path);
+  g_autofree char *tmp = g_strdup_printf ("%s/.%s.tmp-XXXXXX", dir, base);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, dest_path, FILE_CREATE);
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _nb_db_set_error (error, dest, rc, dest_path, FALSE);
+      goto failed;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", db, "main");
+  if (backup == NULL)
+    {
+      _nb_db_set_error (error, dest, sqlite3_errcode (dest), dest_path, FALSE);
+      goto failed;
+    }
+
+  /* One step: the copy is consistent, and the source connection is ours
+   * so nothing can change it halfway. */
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      _nb_db_set_error (error, NULL, rc, db_path, FALSE);
+      goto failed;
+    }
+
+  /* A backup is one self-contained file: no WAL beside it. */
+  if (!_nb_db_exec (dest, dest_path, "PRAGMA journal_mode = DELETE", error))
+    goto failed;
+
+  rc = sqlite3_close (dest);
+  dest = NULL;
+  if (rc != SQLITE_OK)
+    {
+      _nb_db_set_error (error, NULL, rc, dest_path, FALSE);
+      goto failed;
+    }
+
+  if (g_chmod (tmp, 0600) != 0)
+    {
+      set_errno_error (error, errno, dest_path, FILE_SAVE);
+      goto failed;
+    }
+
+  if (!fsync_path (tmp, FALSE, error))
+    goto failed;
+
+  if (g_rename (tmp, dest_path) != 0)
+    {
+      set_errno_error (error, errno, dest_path, FILE_SAVE);
+      goto failed;
+    }
+
+  return fsync_path (dir, TRUE, error);
+
+failed:
+  if (dest != NULL)
+    sqlite3_close (dest);
+  unlink_with_side_files (tmp);
+  return FALSE;
+}

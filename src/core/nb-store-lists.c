@@ -1,0 +1,537 @@
+/* nb-store-lists.c: lists of people, and finding a person by name.
+ *
+ * Summaries in lists (nb_store_list_people(), the people model): the last
+ * contact and the number of due follow-ups come from one aggregate query
+ * over entries, so that 10,000 people load in a few tens of
+ * milliseconds. Stage and trust score need a person's whole timeline
+ * (nb_trust_compute()); lists leave them at their defaults (visibility,
+ * 0) and the person page, the briefing and nb_store_compute_trust()
+ * compute them exactly. A number that is cheap but different from the
+ * one on the person's page would be worse than none.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "nb-date.h"
+#include "nb-store-private.h"
+
+gboolean
+_nb_store_fill_tags_and_summaries (NbStore     *self,
+                                   GPtrArray   *people,
+                                   const char  *today_iso,
+                                   GError     **error)
+{
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  NbPerson *current = NULL;
+  int rc;
+
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < people->len; i++)
+    {
+      NbPerson *person = g_ptr_array_index (people, i);
+      gint64 id = nb_person_get_id (person);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), person);
+    }
+
+  {
+    g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_TAGS,
+                                                "SELECT person_id, tag FROM tags ORDER BY person_id, tag",
+                                                error);
+    if (stmt == NULL)
+      return FALSE;
+
+    while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        NbPerson *person = g_hash_table_lookup (by_id, &id);
+
+        if (person != current && current != NULL)
+          {
+            g_auto(GStrv) tags = g_strv_builder_end (builder);
+
+            nb_person_set_tags (current, (const char * const *) tags);
+            g_clear_pointer (&builder, g_strv_builder_unref);
+          }
+
+        if (person != current)
+          {
+            current = person;
+            if (current != NULL)
+              builder = g_strv_builder_new ();
+          }
+
+        if (current != NULL)
+          g_strv_builder_add (builder, _nb_column_text (stmt, 1));
+      }
+
+    if (rc == -1)
+      return FALSE;
+
+    if (current != NULL)
+      {
+        g_auto(GStrv) tags = g_strv_builder_end (builder);
+
+        nb_person_set_tags (current, (const char * const *) tags);
+      }
+  }
+
+  {
+    g_autoptr(NbStmt) stmt = NULL;
+
+    stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_SUMMARIES,
+                              "SELECT pid, max (contact), sum (due) FROM ("
+                              "  SELECT e.person_id AS pid,"
+                              "         CASE WHEN e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?1"
+                              "              THEN e.date END AS contact,"
+                              "         (e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1) AS due"
+                              "  FROM entries e WHERE e.deleted = 0"
+                              "  UNION ALL"
+                              "  SELECT e.other_person_id, e.date, 0"
+                              "  FROM entries e JOIN people o ON o.id = e.person_id"
+                              "  WHERE e.other_person_id IS NOT NULL AND e.deleted = 0 AND o.deleted = 0"
+                              "    AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?1"
+                              ") GROUP BY pid",
+                              error);
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_STATIC);
+    while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        NbPerson *person = g_hash_table_lookup (by_id, &id);
+
+        if (person != NULL)
+          nb_person_set_summary (person, _nb_column_text (stmt, 1),
+                                 (guint) sqlite3_column_int (stmt, 2),
+                                 NB_STAGE_VISIBILITY, 0);
+      }
+
+    if (rc == -1)
+      return FALSE;
+  }
+
+  return TRUE;
+}
+
+GPtrArray *
+nb_store_list_people (NbStore     *self,
+                      const char  *tag,
+                      gboolean     include_archived,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(NbStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *today = nb_date_today_iso ();
+  int rc;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_nb_store_begin (self, FALSE, error))
+    return NULL;
+
+  if (self->stmts[NB_STMT_PEOPLE_LIST] == NULL)
+    sql = g_strdup_printf ("SELECT p.id, %s, " NB_STORE_PERSON_TAIL " FROM people p "
+                           "WHERE p.deleted = 0 AND (?1 OR p.archived = 0) "
+                           "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM tags t "
+                           "                           WHERE t.person_id = p.id AND t.tag = ?2)) "
+                           "ORDER BY p.sort_key, p.id",
+                           self->person_columns);
+  stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_LIST, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
+  if (tag != NULL)
+    sqlite3_bind_text (stmt, 2, tag, -1, SQLITE_STATIC);
+
+  people = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (people, _nb_store_person_from_row (self, stmt, 0));
+  g_clear_pointer (&stmt, _nb_stmt_release);
+
+  if (rc == -1 || !_nb_store_fill_tags_and_summaries (self, people, today, error))
+    goto failed;
+
+  if (!_nb_store_commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&people);
+
+failed:
+  _nb_store_rollback (self);
+  return NULL;
+}
+
+GStrv
+nb_store_list_tags (NbStore  *self,
+                    GError  **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _nb_store_prepare (self, NB_STMT_TAGS_LIST,
+                            "SELECT DISTINCT t.tag FROM tags t JOIN people p ON p.id = t.person_id "
+                            "WHERE p.deleted = 0 ORDER BY t.tag",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    g_strv_builder_add (builder, _nb_column_text (stmt, 0));
+
+  if (rc == -1)
+    return NULL;
+
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+_nb_split_words (const char *folded)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = folded; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          g_strv_builder_add (builder, word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  g_string_free (word, TRUE);
+  return g_strv_builder_end (builder);
+}
+
+/* Every word of @spec starts a different word of @name. */
+static gboolean
+words_match (const char * const *spec,
+             const char * const *name)
+{
+  guint n_name = g_strv_length ((char **) name);
+  g_autofree gboolean *used = g_new0 (gboolean, n_name + 1);
+
+  for (guint i = 0; spec[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < n_name && !found; j++)
+        {
+          if (!used[j] && g_str_has_prefix (name[j], spec[i]))
+            {
+              used[j] = TRUE;
+              found = TRUE;
+            }
+        }
+
+      if (!found)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+GPtrArray *
+_nb_store_find_by_name (NbStore     *self,
+                        const char  *folded,
+                        gboolean     exact,
+                        GError     **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_auto(GStrv) spec_words = _nb_split_words (folded);
+  g_autofree char *sql = NULL;
+  int rc;
+
+  if (!exact && spec_words[0] == NULL)
+    return g_steal_pointer (&found);
+
+  /* One statement for both: exact compares the whole folded name, the
+   * other narrows to names containing the first word, then checks word
+   * starts here. */
+  if (self->stmts[NB_STMT_PEOPLE_BY_NAME] == NULL)
+    sql = g_strdup_printf ("SELECT id, %s, " NB_STORE_PERSON_TAIL ", folded_name FROM people "
+                           "WHERE deleted = 0 AND (CASE WHEN ?1 THEN folded_name = ?2 "
+                           "                            ELSE instr (folded_name, ?2) > 0 END) "
+                           "ORDER BY sort_key, id",
+                           self->person_columns);
+  stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_BY_NAME, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, exact ? 1 : 0);
+  sqlite3_bind_text (stmt, 2, exact ? folded : spec_words[0], -1, SQLITE_STATIC);
+
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      if (!exact)
+        {
+          g_auto(GStrv) name_words = _nb_split_words (_nb_column_text (stmt, 1 + NB_PERSON_N_FIELDS + 7));
+
+          if (!words_match ((const char * const *) spec_words, (const char * const *) name_words))
+            continue;
+        }
+
+      g_ptr_array_add (found, _nb_store_person_from_row (self, stmt, 0));
+    }
+
+  if (rc == -1)
+    return NULL;
+
+  return g_steal_pointer (&found);
+}
+
+static void
+set_ambiguous (GError     **error,
+               const char  *spec,
+               GPtrArray   *matches)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < matches->len && i < 5; i++)
+    {
+      if (i > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, nb_person_get_display_name (g_ptr_array_index (matches, i)));
+    }
+  if (matches->len > 5)
+    g_string_append (names, ", …");
+
+  g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_AMBIGUOUS,
+               ngettext (
+                         "“%s” matches %u person: %s. Type more of the name or use the number.",
+                         "“%s” matches %u people: %s. Type more of the name or use the number.",
+                         matches->len),
+               spec, matches->len, names->str);
+}
+
+NbPerson *
+nb_store_resolve_person (NbStore     *self,
+                         const char  *spec,
+                         GPtrArray  **candidates,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autofree char *stripped = NULL;
+  g_autofree char *folded = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (spec != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (candidates != NULL)
+    *candidates = NULL;
+
+  stripped = g_strstrip (g_strdup (spec));
+  if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND,
+                   _("Type a name or a number to choose a person."));
+      return NULL;
+    }
+
+  if (g_ascii_string_to_signed (stripped, 10, 1, G_MAXINT64, &id, NULL))
+    return _nb_store_load_person (self, id, TRUE, error);
+
+  folded = _nb_fold_name (stripped);
+
+  if (!_nb_store_begin (self, FALSE, error))
+    return NULL;
+
+  matches = _nb_store_find_by_name (self, folded, TRUE, error);
+  if (matches != NULL && matches->len == 0)
+    {
+      g_clear_pointer (&matches, g_ptr_array_unref);
+      matches = _nb_store_find_by_name (self, folded, FALSE, error);
+    }
+
+  if (matches == NULL)
+    {
+      _nb_store_rollback (self);
+      return NULL;
+    }
+
+  if (!_nb_store_commit (self, error))
+    return NULL;
+
+  if (matches->len == 0)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND,
+                   _("Nobody called “%s” is in the notebook."), stripped);
+      return NULL;
+    }
+
+  if (matches->len > 1)
+    {
+      set_ambiguous (error, stripped, matches);
+      if (candidates != NULL)
+        *candidates = g_steal_pointer (&matches);
+      return NULL;
+    }
+
+  return _nb_store_load_person (self, nb_person_get_id (g_ptr_array_index (matches, 0)), TRUE, error);
+}
+
+/* Runs @stmt (bound by the caller) that selects people rows, and fills
+ * their tags and summaries. Ends @stmt's use. */
+static GPtrArray *
+people_from_stmt (NbStore     *self,
+                  NbStmt      *stmt,
+                  const char  *today_iso,
+                  GError     **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (people, _nb_store_person_from_row (self, stmt, 0));
+  _nb_stmt_release (stmt);
+
+  if (rc == -1 || !_nb_store_fill_tags_and_summaries (self, people, today_iso, error))
+    return NULL;
+
+  return g_steal_pointer (&people);
+}
+
+GPtrArray *
+nb_store_list_going_cold (NbStore     *self,
+                          const char  *today_iso,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *sql = NULL;
+  NbStmt *stmt;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (today_iso == NULL)
+    today_iso = today = nb_date_today_iso ();
+  if (!nb_date_parse_iso (today_iso, NULL, error))
+    return NULL;
+
+  if (!_nb_store_begin (self, FALSE, error))
+    return NULL;
+
+  /* Never contacted: the clock starts when we met (or the card was made). */
+  if (self->stmts[NB_STMT_GOING_COLD] == NULL)
+    sql = g_strdup_printf ("WITH contact (pid, last) AS ("
+                           "  SELECT pid, max (date) FROM ("
+                           "    SELECT e.person_id AS pid, e.date AS date FROM entries e"
+                           "    WHERE e.deleted = 0 AND e.kind NOT IN " NB_STORE_NOT_CONTACT
+                           "      AND e.date <= ?1"
+                           "    UNION ALL"
+                           "    SELECT e.other_person_id, e.date FROM entries e"
+                           "    JOIN people o ON o.id = e.person_id"
+                           "    WHERE e.other_person_id IS NOT NULL AND e.deleted = 0 AND o.deleted = 0"
+                           "      AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?1)"
+                           "  GROUP BY pid),"
+                           " cold (id, overdue) AS ("
+                           "  SELECT p.id, julianday (?1) - julianday (coalesce (c.last,"
+                           "           nullif (p.met_date, ''),"
+                           "           date (p.created, 'unixepoch', 'localtime'))) - p.cadence_days"
+                           "  FROM people p LEFT JOIN contact c ON c.pid = p.id"
+                           "  WHERE p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0)"
+                           "SELECT p.id, %s, " NB_STORE_PERSON_TAIL
+                           " FROM cold JOIN people p ON p.id = cold.id"
+                           " WHERE cold.overdue > 0"
+                           " ORDER BY cold.overdue DESC, p.sort_key, p.id",
+                           self->person_columns);
+  stmt = _nb_store_prepare (self, NB_STMT_GOING_COLD, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_STATIC);
+  people = people_from_stmt (self, stmt, today_iso, error);
+  if (people == NULL)
+    goto failed;
+
+  if (!_nb_store_commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&people);
+
+failed:
+  _nb_store_rollback (self);
+  return NULL;
+}
+
+GPtrArray *
+nb_store_list_recent_without_followup (NbStore     *self,
+                                       const char  *today_iso,
+                                       guint        days,
+                                       GError     **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *sql = NULL;
+  NbStmt *stmt;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (today_iso == NULL)
+    today_iso = today = nb_date_today_iso ();
+  if (!nb_date_parse_iso (today_iso, NULL, error))
+    return NULL;
+
+  if (!_nb_store_begin (self, FALSE, error))
+    return NULL;
+
+  if (self->stmts[NB_STMT_RECENT_WITHOUT_FOLLOWUP] == NULL)
+    sql = g_strdup_printf ("SELECT p.id, %s, " NB_STORE_PERSON_TAIL " FROM ("
+                           "  SELECT id, coalesce (nullif (met_date, ''),"
+                           "                       date (created, 'unixepoch', 'localtime')) AS met"
+                           "  FROM people WHERE deleted = 0 AND archived = 0) m"
+                           " JOIN people p ON p.id = m.id"
+                           " WHERE m.met <= ?1 AND julianday (?1) - julianday (m.met) <= ?2"
+                           "   AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.person_id = p.id"
+                           "                   AND e.kind = 'follow-up' AND e.deleted = 0)"
+                           " ORDER BY m.met DESC, p.sort_key, p.id",
+                           self->person_columns);
+  stmt = _nb_store_prepare (self, NB_STMT_RECENT_WITHOUT_FOLLOWUP, sql, error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, days);
+  people = people_from_stmt (self, stmt, today_iso, error);
+  if (people == NULL)
+    goto failed;
+
+  if (!_nb_store_commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&people);
+
+failed:
+  _nb_store_rollback (self);
+  return NULL;
+}

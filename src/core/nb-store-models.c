@@ -1,0 +1,413 @@
+/* nb-store-models.c: list models the store keeps up to date.
+ *
+ * Committed changes are applied here before they are emitted, so that a
+ * signal handler already sees the models as they are now. People are
+ * updated one by one (a splice at the right place); timelines and the
+ * follow-ups are read again and only the part that differs is spliced,
+ * which keeps list widgets' rows and selection where they were.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "nb-store-private.h"
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static guint
+find_person (GListModel *model,
+             gint64      person_id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(NbPerson) person = g_list_model_get_item (model, i);
+
+      if (nb_person_get_id (person) == person_id)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* Where @person goes in the sorted @model (which does not hold it). */
+static guint
+sorted_position (GListModel *model,
+                 NbPerson   *person)
+{
+  guint lo = 0;
+  guint hi = g_list_model_get_n_items (model);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(NbPerson) item = g_list_model_get_item (model, mid);
+
+      if (_nb_store_compare_people (item, person) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static gboolean
+fits_at (GListModel *model,
+         guint       position,
+         NbPerson   *person)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  if (position > 0)
+    {
+      g_autoptr(NbPerson) before = g_list_model_get_item (model, position - 1);
+
+      if (_nb_store_compare_people (before, person) > 0)
+        return FALSE;
+    }
+
+  if (position + 1 < n)
+    {
+      g_autoptr(NbPerson) after = g_list_model_get_item (model, position + 1);
+
+      if (_nb_store_compare_people (person, after) > 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+update_person (NbStore *self,
+               gint64   person_id)
+{
+  GListModel *model = G_LIST_MODEL (self->people_model);
+  g_autoptr(NbPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (person_id == 0)
+    return;
+
+  person = _nb_store_load_person (self, person_id, TRUE, &error);
+  if (person == NULL && !g_error_matches (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND))
+    {
+      g_warning ("Could not refresh person %" G_GINT64_FORMAT ": %s", person_id, error->message);
+      return;
+    }
+
+  position = find_person (model, person_id);
+
+  if (person == NULL)
+    {
+      if (position != G_MAXUINT)
+        g_list_store_remove (self->people_model, position);
+      return;
+    }
+
+  if (position != G_MAXUINT && fits_at (model, position, person))
+    {
+      g_list_store_splice (self->people_model, position, 1, (gpointer *) &person, 1);
+      return;
+    }
+
+  if (position != G_MAXUINT)
+    g_list_store_remove (self->people_model, position);
+  g_list_store_insert (self->people_model, sorted_position (model, person), person);
+}
+
+/* Splices only the middle part of @store that differs from @fresh. */
+static void
+splice_difference (GListStore *store,
+                   GPtrArray  *fresh)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint prefix = 0;
+  guint suffix = 0;
+
+  while (prefix < n_old && prefix < fresh->len)
+    {
+      g_autoptr(NbEntry) old = g_list_model_get_item (model, prefix);
+
+      if (!_nb_store_entries_equal (old, g_ptr_array_index (fresh, prefix)))
+        break;
+      prefix++;
+    }
+
+  while (suffix < n_old - prefix && suffix < fresh->len - prefix)
+    {
+      g_autoptr(NbEntry) old = g_list_model_get_item (model, n_old - 1 - suffix);
+
+      if (!_nb_store_entries_equal (old, g_ptr_array_index (fresh, fresh->len - 1 - suffix)))
+        break;
+      suffix++;
+    }
+
+  if (n_old - prefix - suffix == 0 && fresh->len - prefix - suffix == 0)
+    return;
+
+  g_list_store_splice (store, prefix, n_old - prefix - suffix,
+                       fresh->pdata + prefix, fresh->len - prefix - suffix);
+}
+
+static void
+refresh_timeline (NbStore *self,
+                  gint64   person_id)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *model;
+
+  if (person_id == 0 || self->timelines == NULL)
+    return;
+
+  model = g_hash_table_lookup (self->timelines, &person_id);
+  if (model == NULL)
+    return;
+
+  entries = _nb_store_load_timeline (self, person_id, &error);
+  if (entries == NULL)
+    {
+      g_warning ("Could not refresh the timeline of %" G_GINT64_FORMAT ": %s",
+                 person_id, error->message);
+      return;
+    }
+
+  splice_difference (model, entries);
+}
+
+static void
+refresh_followups (NbStore *self)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->followups_model == NULL)
+    return;
+
+  entries = nb_store_list_followups (self, FALSE, NULL, &error);
+  if (entries == NULL)
+    {
+      g_warning ("Could not refresh the follow-ups: %s", error->message);
+      return;
+    }
+
+  splice_difference (self->followups_model, entries);
+}
+
+static void
+refresh_all_timelines (NbStore *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->timelines == NULL)
+    return;
+
+  /* Collect first: refreshing must not run inside the iteration. */
+  g_hash_table_iter_init (&iter, self->timelines);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_val (ids, *(gint64 *) key);
+
+  for (guint i = 0; i < ids->len; i++)
+    refresh_timeline (self, g_array_index (ids, gint64, i));
+}
+
+/* People on the other side of the person's introductions: their last
+ * contact depends on whether this person is visible. */
+static void
+update_linked_people (NbStore *self,
+                      gint64   person_id)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(NbStmt) stmt = NULL;
+    int rc;
+
+    stmt = _nb_store_prepare (self, NB_STMT_PERSON_LINKED,
+                              "SELECT DISTINCT other_person_id FROM entries"
+                              " WHERE person_id = ? AND other_person_id IS NOT NULL AND deleted = 0",
+                              &error);
+    if (stmt == NULL)
+      return;
+
+    sqlite3_bind_int64 (stmt, 1, person_id);
+    while ((rc = _nb_store_step (self, stmt, &error)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    update_person (self, g_array_index (ids, gint64, i));
+}
+
+static void
+on_timeline_finalized_cb (gpointer  data,
+                          GObject  *where_the_object_was)
+{
+  NbStore *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->timelines);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      if (value == (gpointer) where_the_object_was)
+        {
+          g_hash_table_iter_remove (&iter);
+          break;
+        }
+    }
+}
+
+/* ---- private API ------------------------------------------------------ */
+
+void
+_nb_store_models_apply (NbStore               *self,
+                        const NbPendingChange *change)
+{
+  switch (change->kind)
+    {
+    case NB_PENDING_PERSON:
+      if (self->people_model != NULL)
+        update_person (self, change->id);
+
+      /* A deleted person's entries are hidden with them, on every
+       * timeline they appear on. */
+      if (change->change != NB_CHANGE_UPDATED)
+        {
+          refresh_all_timelines (self);
+          refresh_followups (self);
+          if (self->people_model != NULL)
+            update_linked_people (self, change->id);
+        }
+      break;
+
+    case NB_PENDING_ENTRY:
+      {
+        gint64 ids[] = { change->person_id, change->other_person_id,
+                         change->old_person_id, change->old_other_person_id };
+
+        for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+          {
+            gboolean seen = FALSE;
+
+            for (guint j = 0; j < i; j++)
+              seen |= ids[j] == ids[i];
+            if (seen || ids[i] == 0)
+              continue;
+
+            refresh_timeline (self, ids[i]);
+            if (self->people_model != NULL)
+              update_person (self, ids[i]);
+          }
+
+        refresh_followups (self);
+      }
+      break;
+
+    case NB_PENDING_PROFILE:
+    case NB_PENDING_EVENT:
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+_nb_store_models_dispose (NbStore *self)
+{
+  if (self->timelines != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->timelines);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, on_timeline_finalized_cb, self);
+      g_clear_pointer (&self->timelines, g_hash_table_unref);
+    }
+
+  g_clear_object (&self->people_model);
+  g_clear_object (&self->followups_model);
+}
+
+/* ---- public API ------------------------------------------------------- */
+
+GListModel *
+nb_store_get_people_model (NbStore *self)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+
+  if (self->people_model == NULL)
+    {
+      g_autoptr(GPtrArray) people = NULL;
+      g_autoptr(GError) error = NULL;
+
+      self->people_model = g_list_store_new (NB_TYPE_PERSON);
+      people = nb_store_list_people (self, NULL, TRUE, &error);
+      if (people == NULL)
+        g_warning ("Could not load the people of %s: %s", self->path, error->message);
+      else
+        g_list_store_splice (self->people_model, 0, 0, people->pdata, people->len);
+    }
+
+  return g_object_ref (G_LIST_MODEL (self->people_model));
+}
+
+GListModel *
+nb_store_get_timeline_model (NbStore *self,
+                             gint64   person_id)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *model;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+
+  if (self->timelines == NULL)
+    self->timelines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  model = g_hash_table_lookup (self->timelines, &person_id);
+  if (model != NULL)
+    return g_object_ref (G_LIST_MODEL (model));
+
+  model = g_list_store_new (NB_TYPE_ENTRY);
+  entries = _nb_store_load_timeline (self, person_id, &error);
+  if (entries == NULL)
+    g_warning ("Could not load the timeline of %" G_GINT64_FORMAT ": %s",
+               person_id, error->message);
+  else
+    g_list_store_splice (model, 0, 0, entries->pdata, entries->len);
+
+  /* Weak: the model lives as long as its users want it. */
+  g_hash_table_insert (self->timelines, g_memdup2 (&person_id, sizeof person_id), model);
+  g_object_weak_ref (G_OBJECT (model), on_timeline_finalized_cb, self);
+
+  return G_LIST_MODEL (model);
+}
+
+GListModel *
+nb_store_get_followups_model (NbStore *self)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+
+  if (self->followups_model == NULL)
+    {
+      self->followups_model = g_list_store_new (NB_TYPE_ENTRY);
+      refresh_followups (self);
+    }
+
+  return g_object_ref (G_LIST_MODEL (self->followups_model));
+}

@@ -1,0 +1,316 @@
+/* nb-store-private.h: what the files of NbStore share.
+ *
+ * nb-db.c opens the SQLite file safely and migrates it; nb-store-schema.c
+ * holds the schema; nb-store.c is the object, transactions and change
+ * signals; nb-store-people.c, nb-store-entries.c, nb-store-search.c and
+ * nb-store-models.c implement the rest of nb-store.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "nb-store.h"
+
+G_BEGIN_DECLS
+
+/* PRAGMA application_id of every Netbook notebook: "NBBK". */
+#define NB_STORE_APPLICATION_ID 0x4E42424B
+
+/* How long a writer waits for another connection's lock. */
+#define NB_STORE_BUSY_TIMEOUT_MS 5000
+
+/* One migration step: brings the schema from version N-1 to N. It runs
+ * inside the migration's transaction, with foreign keys off. */
+typedef gboolean (*NbMigrationFunc) (sqlite3     *db,
+                                     const char  *path,
+                                     GError     **error);
+
+/* Indexed by the version they produce; [0] is unused (NULL). */
+extern const NbMigrationFunc _nb_store_migrations[];
+extern const guint           _nb_store_n_migrations;
+
+/* Statements prepared once (SQLITE_PREPARE_PERSISTENT), one slot each. */
+typedef enum {
+  NB_STMT_BEGIN_IMMEDIATE,
+  NB_STMT_BEGIN_DEFERRED,
+  NB_STMT_COMMIT,
+  NB_STMT_ROLLBACK,
+  NB_STMT_SAVEPOINT,
+  NB_STMT_RELEASE,
+  NB_STMT_ROLLBACK_TO,
+
+  NB_STMT_PERSON_GET,
+  NB_STMT_PERSON_GET_ANY,
+  NB_STMT_PERSON_EXISTS,
+  NB_STMT_PERSON_INSERT,
+  NB_STMT_PERSON_UPDATE,
+  NB_STMT_PERSON_SET_DELETED,
+  NB_STMT_PERSON_SET_ARCHIVED,
+  NB_STMT_PERSON_TAGS,
+  NB_STMT_PERSON_TAGS_DELETE,
+  NB_STMT_PERSON_TAG_INSERT,
+  NB_STMT_PERSON_SUMMARY,
+  NB_STMT_PERSON_LINKED,
+  NB_STMT_PEOPLE_LIST,
+  NB_STMT_PEOPLE_TAGS,
+  NB_STMT_PEOPLE_SUMMARIES,
+  NB_STMT_PEOPLE_BY_NAME,
+  NB_STMT_TAGS_LIST,
+
+  NB_STMT_ENTRY_GET,
+  NB_STMT_ENTRY_GET_ANY,
+  NB_STMT_ENTRY_INSERT,
+  NB_STMT_ENTRY_UPDATE,
+  NB_STMT_ENTRY_SET_STATUS,
+  NB_STMT_ENTRY_SET_DELETED,
+  NB_STMT_TIMELINE,
+  NB_STMT_FOLLOWUPS,
+  NB_STMT_FOLLOWUPS_OVERDUE,
+  NB_STMT_UPCOMING_MEETINGS,
+  NB_STMT_GOING_COLD,
+  NB_STMT_RECENT_WITHOUT_FOLLOWUP,
+  NB_STMT_GOODWILL,
+
+  NB_STMT_EVENT_EXISTS,
+  NB_STMT_EVENT_INSERT,
+  NB_STMT_EVENT_GET,
+  NB_STMT_EVENT_LIST,
+  NB_STMT_ATTENDEE_INSERT,
+  NB_STMT_ATTENDEES,
+
+  NB_STMT_PROFILE_GET,
+  NB_STMT_PROFILE_SET,
+
+  NB_STMT_SEARCH,
+  NB_STMT_SEARCH_HELPERS,
+
+  NB_N_STMTS
+} NbStmtId;
+
+/* A change waiting for the outermost COMMIT. The old_* ids are where an
+ * updated entry was before, so that models can drop it from there. */
+typedef enum {
+  NB_PENDING_PERSON,
+  NB_PENDING_ENTRY,
+  NB_PENDING_PROFILE,
+  NB_PENDING_EVENT,
+} NbPendingKind;
+
+typedef struct {
+  NbPendingKind kind;
+  NbChange      change;
+  gint64        id;
+  gint64        person_id;
+  gint64        other_person_id;
+  gint64        old_person_id;
+  gint64        old_other_person_id;
+} NbPendingChange;
+
+struct _NbStore
+{
+  GObject        parent_instance;
+
+  char          *path;
+  sqlite3       *db;
+  sqlite3_stmt  *stmts[NB_N_STMTS];
+
+  /* "display_name, given_name, …" in NbPersonField order. */
+  char          *person_columns;
+
+  /* Transactions: depth of nesting, and for each open level the length
+   * of @pending when it began (to drop a rolled-back savepoint's
+   * changes). */
+  guint          depth;
+  GArray        *pending;        /* NbPendingChange */
+  GArray        *pending_marks;  /* guint */
+
+  /* Live models (nb-store-models.c). */
+  GListStore    *people_model;
+  GListStore    *followups_model;
+  GHashTable    *timelines;      /* gint64* person id → GListStore* (weak) */
+};
+
+/* A persistent statement borrowed from the store: reset and unbound when
+ * it goes out of scope, never finalized. */
+typedef sqlite3_stmt NbStmt;
+void _nb_stmt_release (NbStmt *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbStmt, _nb_stmt_release)
+
+/* ---- nb-db.c ---------------------------------------------------------- */
+
+/* Casefolded, NFD without combining marks: "Ångström" → "angstrom". The
+ * same rule as nb_person_dup_sort_key(). Never NULL. */
+char      *_nb_fold                   (const char  *text);
+/* _nb_fold() with runs of white space made one space, trimmed: how
+ * names are compared. */
+char      *_nb_fold_name              (const char  *name);
+/* Registers nb_fold() (deterministic, innocuous) on @db. */
+int        _nb_db_register_functions  (sqlite3     *db);
+/* Opens @path (creating it 0600 if missing) after checking that it is a
+ * healthy Netbook notebook no newer than @migrations, migrates it (with a
+ * backup first) and configures the connection (WAL, foreign keys, …). */
+sqlite3   *_nb_db_open                (const char             *path,
+                                       const NbMigrationFunc  *migrations,
+                                       guint                   n_migrations,
+                                       GError                **error);
+/* A consistent copy of @db's main database at @dest_path, mode 0600,
+ * written next to it and renamed into place. */
+gboolean   _nb_db_backup_to           (sqlite3     *db,
+                                       const char  *db_path,
+                                       const char  *dest_path,
+                                       GError     **error);
+gboolean   _nb_db_exec                (sqlite3     *db,
+                                       const char  *path,
+                                       const char  *sql,
+                                       GError     **error);
+/* Sets @error from SQLite's result code @rc, naming @path. @opening:
+ * the message says that the file was left alone. */
+void       _nb_db_set_error           (GError     **error,
+                                       sqlite3     *db,
+                                       int          rc,
+                                       const char  *path,
+                                       gboolean     opening);
+
+/* ---- nb-store.c ------------------------------------------------------- */
+
+/* Never NULL. */
+const char *_nb_column_text           (sqlite3_stmt *stmt,
+                                       int           col);
+
+/* Borrows statement @id, preparing @sql the first time. */
+NbStmt    *_nb_store_prepare          (NbStore     *self,
+                                       NbStmtId     id,
+                                       const char  *sql,
+                                       GError     **error);
+/* sqlite3_step() that sets @error: SQLITE_ROW, SQLITE_DONE or -1. */
+int        _nb_store_step             (NbStore     *self,
+                                       sqlite3_stmt *stmt,
+                                       GError     **error);
+/* Runs a statement that returns no rows. */
+gboolean   _nb_store_step_done        (NbStore     *self,
+                                       sqlite3_stmt *stmt,
+                                       GError     **error);
+void       _nb_store_set_error        (NbStore     *self,
+                                       GError     **error,
+                                       int          rc);
+/* Opens a level of transaction: BEGIN IMMEDIATE (or deferred BEGIN for
+ * reads) at the outside, a SAVEPOINT inside. */
+gboolean   _nb_store_begin            (NbStore     *self,
+                                       gboolean     write,
+                                       GError     **error);
+/* Commits the level; after the outermost COMMIT the queued changes are
+ * applied to the models and emitted. On failure everything is rolled
+ * back. */
+gboolean   _nb_store_commit           (NbStore     *self,
+                                       GError     **error);
+void       _nb_store_rollback         (NbStore     *self);
+void       _nb_store_queue            (NbStore     *self,
+                                       const NbPendingChange *change);
+void       _nb_store_queue_person     (NbStore     *self,
+                                       gint64       person_id,
+                                       NbChange     change);
+gint64     _nb_store_now              (void);
+/* Refuses text that is not valid UTF-8 (NB_STORE_ERROR_INVALID). */
+gboolean   _nb_store_check_utf8       (const char  *text,
+                                       const char  *what,
+                                       GError     **error);
+gboolean   _nb_store_check_optional_date (const char *date_iso,
+                                          GError    **error);
+
+/* ---- nb-store-people.c ------------------------------------------------ */
+
+/* The columns after the card's fields in every query that loads people. */
+#define NB_STORE_PERSON_TAIL \
+  "cadence_days, rapport, archived, introduced_by, created, updated, sort_key"
+
+/* Kinds that do not restart the stay-in-touch clock
+ * (nb_entry_counts_as_contact()). */
+#define NB_STORE_NOT_CONTACT "('dream', 'challenge', 'need')"
+
+/* Reads a person from a row of "SELECT id, <person_columns>, cadence_days,
+ * rapport, archived, introduced_by, created, updated, sort_key" starting
+ * at column @col. */
+NbPerson  *_nb_store_person_from_row  (NbStore      *self,
+                                       sqlite3_stmt *stmt,
+                                       int           col);
+/* The person with tags and summary, or NULL (NOT_FOUND) if missing or
+ * deleted. */
+NbPerson  *_nb_store_load_person      (NbStore     *self,
+                                       gint64       person_id,
+                                       gboolean     with_summary,
+                                       GError     **error);
+/* TRUE if the person exists and is not deleted. */
+gboolean   _nb_store_person_exists    (NbStore     *self,
+                                       gint64       person_id,
+                                       GError     **error);
+/* The stored sort key of a person loaded by the store. */
+const char *_nb_store_person_sort_key (NbPerson    *person);
+/* Sorts NbPerson* loaded by the store by sort key, then id. */
+int        _nb_store_compare_people   (NbPerson    *a,
+                                       NbPerson    *b);
+gboolean   _nb_store_fill_summary     (NbStore     *self,
+                                       NbPerson    *person,
+                                       const char  *today_iso,
+                                       GError     **error);
+
+/* ---- nb-store-lists.c ------------------------------------------------- */
+
+/* Sets the tags and the list summaries of people loaded by the store. */
+gboolean   _nb_store_fill_tags_and_summaries (NbStore    *self,
+                                              GPtrArray  *people,
+                                              const char *today_iso,
+                                              GError    **error);
+/* People (without tags or summary) whose folded name equals @folded
+ * (@exact), or each of whose words starts a different word of the name. */
+GPtrArray *_nb_store_find_by_name     (NbStore     *self,
+                                       const char  *folded,
+                                       gboolean     exact,
+                                       GError     **error);
+/* Splits folded text into words at anything but letters and digits. */
+GStrv      _nb_split_words            (const char  *folded);
+
+/* ---- nb-store-entries.c ----------------------------------------------- */
+
+#define NB_STORE_ENTRY_COLUMNS \
+  "e.id, e.person_id, e.other_person_id, e.event_id, e.kind, e.date, " \
+  "e.due, e.status, e.text, e.created, e.updated"
+
+NbEntry   *_nb_store_entry_from_row   (sqlite3_stmt *stmt,
+                                       int           col);
+GPtrArray *_nb_store_list_entries_from (NbStore     *self,
+                                        sqlite3_stmt *stmt,
+                                        GError     **error);
+gboolean   _nb_store_entries_equal    (NbEntry     *a,
+                                       NbEntry     *b);
+/* The timeline without checking that the person exists. */
+GPtrArray *_nb_store_load_timeline    (NbStore     *self,
+                                       gint64       person_id,
+                                       GError     **error);
+
+/* ---- nb-store-search.c ------------------------------------------------ */
+
+/* Other people whose offers, role, industry or tags answer @need_text,
+ * best first (NbPerson*). */
+GPtrArray *_nb_store_find_helpers     (NbStore     *self,
+                                       gint64       person_id,
+                                       const char  *need_text,
+                                       guint        limit,
+                                       GPtrArray  **reasons,
+                                       GError     **error);
+
+/* ---- nb-store-models.c ------------------------------------------------ */
+
+/* Applies committed changes to the live models before they are emitted. */
+void       _nb_store_models_apply     (NbStore     *self,
+                                       const NbPendingChange *change);
+void       _nb_store_models_dispose   (NbStore     *self);
+
+/* For tests: nb_store_open() with another list of migrations. */
+NbStore   *_nb_store_open_with_migrations (const char             *path,
+                                           const NbMigrationFunc  *migrations,
+                                           guint                   n_migrations,
+                                           GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,717 @@
+/* nb-store-search.c: full-text search, and what needs it: helpers for
+ * someone's needs, the trust indicator's network steps, the briefing.
+ *
+ * The search table (see nb-store-schema.c) holds folded text, so the
+ * query is folded the same way, split at white space, and each term
+ * quoted as an FTS5 string: nothing the user types is FTS5 syntax.
+ * Trigrams need three characters: shorter terms are left out, and a
+ * query made only of short terms matches the starts of words of names.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "nb-date.h"
+#include "nb-store-private.h"
+
+/* bm25 weights, in the search table's column order: a name match beats
+ * work and tags, which beat what they offer, their market and notes. */
+#define SEARCH_RANK "bm25 (search, 10.0, 5.0, 3.0, 2.0, 5.0, 1.0, 0.0)"
+
+#define SNIPPET_BEFORE 30
+#define SNIPPET_AFTER 70
+/* A snippet is looked for in the first 64 KiB of a note only. */
+#define SNIPPET_SCAN_MAX (64 * 1024)
+
+#define HELPERS_PER_NEED 3
+#define NETWORK_STEPS_MAX 2
+
+/* Words that say nothing about what someone needs. */
+static const char * const stop_words[] = {
+  "about", "after", "also", "before", "best", "better", "business", "clients",
+  "could", "customers", "does", "find", "finding", "from", "getting", "good",
+  "great", "have", "help", "into", "just", "like", "looking", "more", "month",
+  "months", "need", "needs", "next", "other", "over", "people", "really",
+  "should", "some", "someone", "somebody", "that", "their", "them", "they",
+  "this", "want", "wants", "what", "when", "which", "while", "with", "would",
+  "year", "years", "your",
+  NULL
+};
+
+void
+nb_search_hit_free (NbSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+
+  g_clear_object (&hit->person);
+  g_clear_pointer (&hit->snippet, g_free);
+  g_free (hit);
+}
+
+/* '"' + term with '"' doubled + '"': an FTS5 string, never syntax. */
+static void
+append_fts_string (GString    *query,
+                   const char *term)
+{
+  g_string_append_c (query, '"');
+  for (const char *p = term; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (query, '"');
+      g_string_append_c (query, *p);
+    }
+  g_string_append_c (query, '"');
+}
+
+static GStrv
+split_query (const char *folded)
+{
+  g_auto(GStrv) parts = g_strsplit_set (folded, " \t\n\r\f\v", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*parts[i] != '\0')
+      g_strv_builder_add (builder, parts[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+/* Folds @c alone, as _nb_fold() would inside a string. */
+static gsize
+folded_length_of_char (gunichar c)
+{
+  char buf[8];
+  g_autofree char *folded = NULL;
+
+  buf[g_unichar_to_utf8 (c, buf)] = '\0';
+  folded = _nb_fold (buf);
+  return strlen (folded);
+}
+
+/* A plain-text excerpt of @text around the first of @terms, or NULL. */
+static char *
+make_snippet (const char          *text,
+              const char * const  *terms)
+{
+  g_autofree char *head = NULL;
+  g_autofree char *folded = NULL;
+  const char *found = NULL;
+  const char *start;
+  const char *end;
+  const char *p;
+  gsize offset = 0;
+  GString *snippet;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  /* Cut at a character boundary: notes may be megabytes long. */
+  if (strlen (text) > SNIPPET_SCAN_MAX)
+    {
+      const char *cut = g_utf8_find_prev_char (text, text + SNIPPET_SCAN_MAX);
+
+      head = g_strndup (text, (gsize) (cut - text));
+      text = head;
+    }
+
+  folded = _nb_fold (text);
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      const char *hit = strstr (folded, terms[i]);
+
+      if (hit != NULL && (found == NULL || hit < found))
+        found = hit;
+    }
+
+  if (found == NULL)
+    return NULL;
+
+  /* Walk the original text until its folded length reaches the match. */
+  for (p = text; *p != '\0' && offset < (gsize) (found - folded); p = g_utf8_next_char (p))
+    offset += folded_length_of_char (g_utf8_get_char (p));
+
+  start = p;
+  for (guint i = 0; i < SNIPPET_BEFORE && start > text; i++)
+    start = g_utf8_prev_char (start);
+  end = p;
+  for (guint i = 0; i < SNIPPET_AFTER && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+
+  snippet = g_string_new (start > text ? "…" : "");
+  for (p = start; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          if (snippet->len > 0 && snippet->str[snippet->len - 1] != ' ')
+            g_string_append_c (snippet, ' ');
+        }
+      else
+        {
+          g_string_append_unichar (snippet, c);
+        }
+    }
+  if (*end != '\0')
+    g_string_append (snippet, "…");
+
+  return g_string_free (snippet, FALSE);
+}
+
+static char *
+person_snippet (NbPerson           *person,
+                const char * const *terms)
+{
+  static const NbPersonField fields[] = {
+    NB_PERSON_COMPANY, NB_PERSON_ROLE, NB_PERSON_INDUSTRY, NB_PERSON_OFFERS,
+    NB_PERSON_TARGET_MARKET, NB_PERSON_INTERESTS,
+  };
+  g_autofree char *tags = NULL;
+
+  /* A match on the name needs no excerpt: the name is shown anyway. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      char *snippet = make_snippet (nb_person_get_field (person, fields[i]), terms);
+
+      if (snippet != NULL)
+        return snippet;
+    }
+
+  tags = g_strjoinv (", ", (char **) nb_person_get_tags (person));
+  return make_snippet (tags, terms);
+}
+
+static char *
+entry_snippet (NbStore            *self,
+               gint64              entry_id,
+               const char * const *terms)
+{
+  g_autoptr(NbEntry) entry = nb_store_get_entry (self, entry_id, NULL);
+
+  if (entry == NULL)
+    return NULL;
+
+  return make_snippet (nb_entry_get_text (entry), terms);
+}
+
+static GPtrArray *
+search_short (NbStore     *self,
+              const char  *folded,
+              guint        limit,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_search_hit_free);
+
+  matches = _nb_store_find_by_name (self, folded, FALSE, error);
+  if (matches == NULL)
+    return NULL;
+
+  for (guint i = 0; i < matches->len && (limit == 0 || i < limit); i++)
+    {
+      NbPerson *match = g_ptr_array_index (matches, i);
+      NbSearchHit *hit = g_new0 (NbSearchHit, 1);
+
+      hit->person = _nb_store_load_person (self, nb_person_get_id (match), TRUE, error);
+      if (hit->person == NULL)
+        {
+          nb_search_hit_free (hit);
+          return NULL;
+        }
+      g_ptr_array_add (hits, hit);
+    }
+
+  return g_steal_pointer (&hits);
+}
+
+typedef struct {
+  gint64 person_id;
+  gint64 rowid;
+  double rank;
+} RawHit;
+
+static gboolean
+search_fts (NbStore     *self,
+            const char  *fts_query,
+            guint        limit,
+            GArray      *raw,
+            GError     **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  int rc;
+
+  stmt = _nb_store_prepare (self, NB_STMT_SEARCH,
+                            "SELECT search.person_id, search.rowid, " SEARCH_RANK " AS rank"
+                            " FROM search JOIN people p ON p.id = search.person_id"
+                            " WHERE search MATCH ?1 AND p.deleted = 0"
+                            " ORDER BY rank",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      RawHit hit = {
+        sqlite3_column_int64 (stmt, 0),
+        sqlite3_column_int64 (stmt, 1),
+        sqlite3_column_double (stmt, 2),
+      };
+
+      /* Best first, so the first row of a person is their best. */
+      if (g_hash_table_contains (seen, &hit.person_id))
+        continue;
+      g_hash_table_add (seen, g_memdup2 (&hit.person_id, sizeof hit.person_id));
+      g_array_append_val (raw, hit);
+
+      if (limit > 0 && raw->len >= limit)
+        break;
+    }
+
+  return rc != -1;
+}
+
+GPtrArray *
+nb_store_search (NbStore     *self,
+                 const char  *query,
+                 guint        limit,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GArray) raw = NULL;
+  g_autoptr(GString) fts_query = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autofree char *folded = NULL;
+  g_auto(GStrv) all_terms = NULL;
+  g_auto(GStrv) terms = NULL;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_nb_store_check_utf8 (query, _("The search"), error))
+    return NULL;
+
+  folded = _nb_fold_name (query);
+  all_terms = split_query (folded);
+
+  fts_query = g_string_new (NULL);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; all_terms[i] != NULL; i++)
+    {
+      if (g_utf8_strlen (all_terms[i], -1) < 3)
+        continue;
+      if (fts_query->len > 0)
+        g_string_append_c (fts_query, ' ');
+      append_fts_string (fts_query, all_terms[i]);
+      g_strv_builder_add (builder, all_terms[i]);
+    }
+  terms = g_strv_builder_end (builder);
+
+  if (!_nb_store_begin (self, FALSE, error))
+    return NULL;
+
+  if (all_terms[0] == NULL)
+    {
+      hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_search_hit_free);
+      goto done;
+    }
+
+  if (terms[0] == NULL)
+    {
+      hits = search_short (self, folded, limit, error);
+      if (hits == NULL)
+        goto failed;
+      goto done;
+    }
+
+  raw = g_array_new (FALSE, FALSE, sizeof (RawHit));
+  if (!search_fts (self, fts_query->str, limit, raw, error))
+    goto failed;
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_search_hit_free);
+  for (guint i = 0; i < raw->len; i++)
+    {
+      RawHit *r = &g_array_index (raw, RawHit, i);
+      NbSearchHit *hit = g_new0 (NbSearchHit, 1);
+
+      g_ptr_array_add (hits, hit);
+      hit->rank = r->rank;
+      hit->person = _nb_store_load_person (self, r->person_id, TRUE, error);
+      if (hit->person == NULL)
+        goto failed;
+
+      if (r->rowid % 2 == 1)
+        hit->snippet = entry_snippet (self, r->rowid / 2, (const char * const *) terms);
+      else
+        hit->snippet = person_snippet (hit->person, (const char * const *) terms);
+    }
+
+done:
+  if (!_nb_store_commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&hits);
+
+failed:
+  _nb_store_rollback (self);
+  return NULL;
+}
+
+/* Significant words of a need, cut to a stem so that "bookkeeper" also
+ * finds "bookkeeping" (the trigram index matches any substring). */
+static GStrv
+need_stems (const char *text)
+{
+  g_autofree char *folded = _nb_fold (text);
+  g_auto(GStrv) words = _nb_split_words (folded);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong len = g_utf8_strlen (words[i], -1);
+      char *stem;
+
+      if (len < 4 || g_strv_contains (stop_words, words[i]))
+        continue;
+
+      if (len > 6)
+        stem = g_utf8_substring (words[i], 0, MAX (5, len - 3));
+      else
+        stem = g_strdup (words[i]);
+
+      if (!g_hash_table_add (seen, stem))
+        continue;
+      g_strv_builder_add (builder, stem);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+field_matches (NbPerson           *person,
+               NbPersonField       field,
+               const char * const *stems)
+{
+  g_autofree char *folded = _nb_fold (nb_person_get_field (person, field));
+
+  for (guint i = 0; stems[i] != NULL; i++)
+    if (strstr (folded, stems[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+first_line (NbPerson      *person,
+            NbPersonField  field)
+{
+  char *line = g_strstrip (g_strdup (nb_person_get_field (person, field)));
+  char *newline = strchr (line, '\n');
+
+  if (newline != NULL)
+    *newline = '\0';
+
+  return g_strstrip (line);
+}
+
+/* Why @helper came up for @stems: "offers bookkeeping". */
+static char *
+helper_reason (NbPerson           *helper,
+               const char * const *stems)
+{
+  g_autofree char *tags = NULL;
+
+  if (field_matches (helper, NB_PERSON_OFFERS, stems))
+    {
+      g_autofree char *line = first_line (helper, NB_PERSON_OFFERS);
+
+      /* Translators: why someone could help: "offers bookkeeping" */
+      return g_strdup_printf (_("offers %s"), line);
+    }
+
+  if (field_matches (helper, NB_PERSON_ROLE, stems))
+    {
+      g_autofree char *line = first_line (helper, NB_PERSON_ROLE);
+
+      /* Translators: why someone could help: "works as bookkeeper" (their role) */
+      return g_strdup_printf (_("works as %s"), line);
+    }
+
+  if (field_matches (helper, NB_PERSON_INDUSTRY, stems))
+    {
+      g_autofree char *line = first_line (helper, NB_PERSON_INDUSTRY);
+
+      /* Translators: why someone could help: "works in printing" */
+      return g_strdup_printf (_("works in %s"), line);
+    }
+
+  if (field_matches (helper, NB_PERSON_COMPANY, stems))
+    {
+      g_autofree char *line = first_line (helper, NB_PERSON_COMPANY);
+
+      /* Translators: why someone could help: "works at Acme Print" */
+      return g_strdup_printf (_("works at %s"), line);
+    }
+
+  tags = g_strjoinv (", ", (char **) nb_person_get_tags (helper));
+  /* Translators: why someone could help: "is tagged printing, design" */
+  return g_strdup_printf (_("is tagged %s"), tags);
+}
+
+GPtrArray *
+_nb_store_find_helpers (NbStore     *self,
+                        gint64       person_id,
+                        const char  *need_text,
+                        guint        limit,
+                        GPtrArray  **reasons,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) helpers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) why = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) query = g_string_new ("{work offers tags} : (");
+  g_auto(GStrv) stems = need_stems (need_text);
+
+  if (reasons != NULL)
+    *reasons = NULL;
+
+  if (stems[0] == NULL || limit == 0)
+    goto done;
+
+  for (guint i = 0; stems[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (query, " OR ");
+      append_fts_string (query, stems[i]);
+    }
+  g_string_append_c (query, ')');
+
+  {
+    g_autoptr(NbStmt) stmt = NULL;
+    int rc = SQLITE_DONE;
+
+    /* Cards only (even rows): a note that mentions printers does not
+     * make its person a printer. */
+    stmt = _nb_store_prepare (self, NB_STMT_SEARCH_HELPERS,
+                              "SELECT search.person_id, " SEARCH_RANK " AS rank"
+                              " FROM search JOIN people p ON p.id = search.person_id"
+                              " WHERE search MATCH ?1 AND search.rowid % 2 = 0"
+                              "   AND p.deleted = 0 AND p.archived = 0 AND p.id <> ?2"
+                              " ORDER BY rank",
+                              error);
+    if (stmt == NULL)
+      return NULL;
+
+    sqlite3_bind_text (stmt, 1, query->str, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 2, person_id);
+    while (ids->len < limit && (rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+
+    if (rc == -1)
+      return NULL;
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      NbPerson *helper = _nb_store_load_person (self, g_array_index (ids, gint64, i), FALSE, error);
+
+      if (helper == NULL)
+        return NULL;
+
+      g_ptr_array_add (why, helper_reason (helper, (const char * const *) stems));
+      g_ptr_array_add (helpers, helper);
+    }
+
+done:
+  if (reasons != NULL)
+    *reasons = g_steal_pointer (&why);
+
+  return g_steal_pointer (&helpers);
+}
+
+static GPtrArray *
+open_items (GPtrArray *entries)
+{
+  GPtrArray *items = g_ptr_array_new ();
+
+  /* Newest first, as the timeline is. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NbEntry *entry = g_ptr_array_index (entries, i);
+      NbEntryKind kind = nb_entry_get_kind (entry);
+
+      if ((kind == NB_ENTRY_NEED || kind == NB_ENTRY_CHALLENGE) &&
+          nb_entry_get_status (entry) == NB_STATUS_OPEN &&
+          *nb_entry_get_text (entry) != '\0')
+        g_ptr_array_add (items, entry);
+    }
+
+  return items;
+}
+
+/* The person (with summary) and their timeline, read together. */
+static gboolean
+load_person_and_timeline (NbStore    *self,
+                          gint64      person_id,
+                          NbPerson  **person,
+                          GPtrArray **entries,
+                          GError    **error)
+{
+  if (!_nb_store_begin (self, FALSE, error))
+    return FALSE;
+
+  *person = _nb_store_load_person (self, person_id, TRUE, error);
+  if (*person != NULL)
+    *entries = _nb_store_load_timeline (self, person_id, error);
+
+  if (*person == NULL || *entries == NULL)
+    {
+      g_clear_object (person);
+      _nb_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!_nb_store_commit (self, error))
+    {
+      g_clear_object (person);
+      g_clear_pointer (entries, g_ptr_array_unref);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+NbTrust *
+nb_store_compute_trust (NbStore     *self,
+                        gint64       person_id,
+                        const char  *today_iso,
+                        GError     **error)
+{
+  g_autoptr(NbPerson) person = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) suggested = NULL;
+  g_autoptr(NbTrust) trust = NULL;
+  g_autofree char *today = NULL;
+  guint n_steps = 0;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (today_iso == NULL)
+    today_iso = today = nb_date_today_iso ();
+  if (!nb_date_parse_iso (today_iso, NULL, error))
+    return NULL;
+
+  if (!load_person_and_timeline (self, person_id, &person, &entries, error))
+    return NULL;
+
+  trust = nb_trust_compute (person, entries, today_iso);
+
+  /* Help first (seed 001): an introduction to someone who can answer
+   * one of their open needs, right after the most urgent step. */
+  items = open_items (entries);
+  suggested = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < items->len && n_steps < NETWORK_STEPS_MAX; i++)
+    {
+      NbEntry *item = g_ptr_array_index (items, i);
+      g_autoptr(GPtrArray) helpers = NULL;
+      g_autoptr(GPtrArray) reasons = NULL;
+
+      helpers = _nb_store_find_helpers (self, person_id, nb_entry_get_text (item),
+                                        HELPERS_PER_NEED, &reasons, error);
+      if (helpers == NULL)
+        return NULL;
+
+      for (guint j = 0; j < helpers->len; j++)
+        {
+          NbPerson *helper = g_ptr_array_index (helpers, j);
+          gint64 helper_id = nb_person_get_id (helper);
+          const char * const *steps = nb_trust_get_next_steps (trust);
+          g_autofree char *step = NULL;
+          int position = MIN ((int) n_steps + 1, (int) g_strv_length ((char **) steps));
+
+          if (!g_hash_table_add (suggested, g_memdup2 (&helper_id, sizeof helper_id)))
+            continue;
+
+          /* Translators: a next step: "Introduce them to Priya Raghunathan,
+           * who offers bookkeeping" */
+          step = g_strdup_printf (_("Introduce them to %s, who %s"),
+                                  nb_person_get_display_name (helper),
+                                  (const char *) g_ptr_array_index (reasons, j));
+          nb_trust_insert_next_step (trust, position, step);
+          n_steps++;
+          break;
+        }
+    }
+
+  return g_steal_pointer (&trust);
+}
+
+NbBriefing *
+nb_store_build_briefing (NbStore     *self,
+                         gint64       person_id,
+                         const char  *today_iso,
+                         GError     **error)
+{
+  g_autoptr(NbPerson) person = NULL;
+  g_autoptr(NbPerson) introducer = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) helpers = NULL;
+  g_autofree char *today = NULL;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (today_iso == NULL)
+    today_iso = today = nb_date_today_iso ();
+  if (!nb_date_parse_iso (today_iso, NULL, error))
+    return NULL;
+
+  if (!load_person_and_timeline (self, person_id, &person, &entries, error))
+    return NULL;
+
+  /* An introducer deleted since is simply not shown. */
+  if (nb_person_get_introduced_by (person) != 0)
+    introducer = _nb_store_load_person (self, nb_person_get_introduced_by (person), FALSE, NULL);
+
+  helpers = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_briefing_helper_free);
+  items = open_items (entries);
+  for (guint i = 0; i < items->len; i++)
+    {
+      NbEntry *item = g_ptr_array_index (items, i);
+      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(GPtrArray) reasons = NULL;
+
+      found = _nb_store_find_helpers (self, person_id, nb_entry_get_text (item),
+                                      HELPERS_PER_NEED, &reasons, error);
+      if (found == NULL)
+        return NULL;
+
+      for (guint j = 0; j < found->len; j++)
+        {
+          NbBriefingHelper *helper = g_new0 (NbBriefingHelper, 1);
+
+          helper->helper = g_object_ref (g_ptr_array_index (found, j));
+          helper->entry = g_object_ref (item);
+          helper->reason = g_strdup (g_ptr_array_index (reasons, j));
+          g_ptr_array_add (helpers, helper);
+        }
+    }
+
+  return nb_briefing_new (person, entries, introducer, helpers, today_iso);
+}
