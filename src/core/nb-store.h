@@ -216,6 +216,11 @@ NbBriefing  *nb_store_build_briefing   (NbStore     *self,
 
 /* ---- Live models ----------------------------------------------------- */
 
+/* Each getter returns a new reference (transfer full): unref it when
+ * done. The store keeps the people and follow-ups models alive itself;
+ * a timeline model lives as long as someone holds it (the store tracks
+ * it weakly). Models change only after a commit, never mid-transaction. */
+
 /* NbPerson* of everyone not deleted (archived included), by sort key,
  * kept up to date by the store. The same model on every call. */
 GListModel  *nb_store_get_people_model (NbStore     *self);
