@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "nb-date.h"
@@ -81,22 +83,21 @@ _nb_store_fill_tags_and_summaries (NbStore     *self,
       }
   }
 
+  /* One pass over the entries that can count, aggregated here: cheaper
+   * than GROUP BY over a UNION, which sorts. Entries of deleted people
+   * count for nobody. */
   {
     g_autoptr(NbStmt) stmt = NULL;
+    g_autoptr(GHashTable) last = g_hash_table_new (NULL, NULL);
+    g_autoptr(GHashTable) due = g_hash_table_new (NULL, NULL);
+    g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
 
     stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_SUMMARIES,
-                              "SELECT pid, max (contact), sum (due) FROM ("
-                              "  SELECT e.person_id AS pid,"
-                              "         CASE WHEN e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?1"
-                              "              THEN e.date END AS contact,"
-                              "         (e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1) AS due"
-                              "  FROM entries e WHERE e.deleted = 0"
-                              "  UNION ALL"
-                              "  SELECT e.other_person_id, e.date, 0"
-                              "  FROM entries e JOIN people o ON o.id = e.person_id"
-                              "  WHERE e.other_person_id IS NOT NULL AND e.deleted = 0 AND o.deleted = 0"
-                              "    AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?1"
-                              ") GROUP BY pid",
+                              "SELECT e.person_id, e.other_person_id, e.date,"
+                              "       e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1"
+                              " FROM entries e"
+                              " WHERE e.deleted = 0 AND e.kind NOT IN " NB_STORE_NOT_CONTACT
+                              "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)",
                               error);
     if (stmt == NULL)
       return FALSE;
@@ -104,17 +105,45 @@ _nb_store_fill_tags_and_summaries (NbStore     *self,
     sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_STATIC);
     while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
       {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        NbPerson *person = g_hash_table_lookup (by_id, &id);
+        gint64 ids[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+        const char *date = _nb_column_text (stmt, 2);
+        gboolean is_due = sqlite3_column_int (stmt, 3) != 0;
 
-        if (person != NULL)
-          nb_person_set_summary (person, _nb_column_text (stmt, 1),
-                                 (guint) sqlite3_column_int (stmt, 2),
-                                 NB_STAGE_VISIBILITY, 0);
+        for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+          {
+            NbPerson *person;
+            const char *known;
+
+            if (ids[i] == 0 || (person = g_hash_table_lookup (by_id, &ids[i])) == NULL)
+              continue;
+
+            known = g_hash_table_lookup (last, person);
+            if (strcmp (date, today_iso) <= 0 && (known == NULL || strcmp (date, known) > 0))
+              {
+                char *copy = g_strdup (date);
+
+                g_ptr_array_add (dates, copy);
+                g_hash_table_insert (last, person, copy);
+              }
+
+            if (i == 0 && is_due)
+              g_hash_table_insert (due, person,
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (due, person)) + 1));
+          }
       }
 
     if (rc == -1)
       return FALSE;
+
+    for (guint i = 0; i < people->len; i++)
+      {
+        NbPerson *person = g_ptr_array_index (people, i);
+
+        nb_person_set_summary (person,
+                               g_hash_table_lookup (last, person),
+                               GPOINTER_TO_UINT (g_hash_table_lookup (due, person)),
+                               NB_STAGE_VISIBILITY, 0);
+      }
   }
 
   return TRUE;

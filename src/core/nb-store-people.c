@@ -12,21 +12,13 @@
 #include "nb-date.h"
 #include "nb-store-private.h"
 
-static GQuark sort_key_quark;
-
-const char *
-_nb_store_person_sort_key (NbPerson *person)
-{
-  const char *key = g_object_get_qdata (G_OBJECT (person), sort_key_quark);
-
-  return key != NULL ? key : "";
-}
-
 int
 _nb_store_compare_people (NbPerson *a,
                           NbPerson *b)
 {
-  int cmp = strcmp (_nb_store_person_sort_key (a), _nb_store_person_sort_key (b));
+  g_autofree char *key_a = nb_person_dup_sort_key (a);
+  g_autofree char *key_b = nb_person_dup_sort_key (b);
+  int cmp = strcmp (key_a, key_b);
   gint64 id_a;
   gint64 id_b;
 
@@ -46,13 +38,16 @@ _nb_store_person_from_row (NbStore      *self,
   NbPerson *person = nb_person_new (NULL);
   int tail = col + 1 + NB_PERSON_N_FIELDS;
 
-  if (sort_key_quark == 0)
-    sort_key_quark = g_quark_from_static_string ("nb-store-sort-key");
-
-  g_object_freeze_notify (G_OBJECT (person));
+  /* No freeze_notify: nobody listens yet, and a notify queue per
+   * person costs more than the notifications. */
   nb_person_set_id (person, sqlite3_column_int64 (stmt, col));
   for (guint i = 0; i < NB_PERSON_N_FIELDS; i++)
-    nb_person_set_field (person, (NbPersonField) i, _nb_column_text (stmt, col + 1 + (int) i));
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, col + 1 + (int) i);
+
+      if (value != NULL && *value != '\0')
+        nb_person_set_field (person, (NbPersonField) i, value);
+    }
   nb_person_set_cadence_days (person, (guint) MAX (sqlite3_column_int (stmt, tail), 0));
   nb_person_set_rapport (person, (guint) CLAMP (sqlite3_column_int (stmt, tail + 1), 0, 5));
   nb_person_set_archived (person, sqlite3_column_int (stmt, tail + 2) != 0);
@@ -60,9 +55,6 @@ _nb_store_person_from_row (NbStore      *self,
   nb_person_set_timestamps (person,
                             sqlite3_column_int64 (stmt, tail + 4),
                             sqlite3_column_int64 (stmt, tail + 5));
-  g_object_set_qdata_full (G_OBJECT (person), sort_key_quark,
-                           g_strdup (_nb_column_text (stmt, tail + 6)), g_free);
-  g_object_thaw_notify (G_OBJECT (person));
 
   return person;
 }

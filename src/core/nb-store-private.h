@@ -245,9 +245,8 @@ NbPerson  *_nb_store_load_person      (NbStore     *self,
 gboolean   _nb_store_person_exists    (NbStore     *self,
                                        gint64       person_id,
                                        GError     **error);
-/* The stored sort key of a person loaded by the store. */
-const char *_nb_store_person_sort_key (NbPerson    *person);
-/* Sorts NbPerson* loaded by the store by sort key, then id. */
+/* Sorts people by nb_person_dup_sort_key(), then id: the order of the
+ * people.sort_key column, which is written from it. */
 int        _nb_store_compare_people   (NbPerson    *a,
                                        NbPerson    *b);
 gboolean   _nb_store_fill_summary     (NbStore     *self,
