@@ -521,13 +521,15 @@ command_context (const NbCliCommand *command,
                  const GOptionEntry *entries,
                  const char         *description,
                  char              **db_path,
-                 gboolean           *help)
+                 gboolean           *help,
+                 char             ***remaining)
 {
   const GOptionEntry common_entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, db_path,
       N_("Use the database at PATH"), N_("PATH") },
     { "help", 'h', 0, G_OPTION_ARG_NONE, help,
       N_("Show help for this command"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, remaining, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
   GOptionContext *context;
@@ -565,10 +567,13 @@ cli_parse (NbCli              *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char **remaining = NULL;
   gboolean help = FALSE;
+  guint n_args;
+  guint n_remaining;
   int n_positional;
 
-  context = command_context (command, entries, description, &db_path, &help);
+  context = command_context (command, entries, description, &db_path, &help, &remaining);
 
   if (wants_help (*args))
     {
@@ -582,8 +587,25 @@ cli_parse (NbCli              *cli,
       return EXIT_OK;
     }
 
+  n_args = g_strv_length (*args);
   if (!g_option_context_parse_strv (context, args, &error))
-    return cli_usage_error (cli, command, "%s", error->message);
+    {
+      g_strfreev (g_steal_pointer (&remaining));
+      return cli_usage_error (cli, command, "%s", error->message);
+    }
+
+  /* GOption took the positional arguments (those after "--" too) out of
+   * @args: move them back after the command name. They came from @args,
+   * so its array has room for them. */
+  n_remaining = remaining != NULL ? g_strv_length (remaining) : 0;
+  {
+    guint n_left = g_strv_length (*args);
+
+    g_assert (n_left + n_remaining <= n_args);
+    for (guint i = 0; i < n_remaining; i++)
+      (*args)[n_left + i] = remaining[i];
+    (*args)[n_left + n_remaining] = NULL;
+  }
 
   if (db_path != NULL)
     {

@@ -1675,8 +1675,10 @@ spawn_cli (Run                *run,
   g_assert_true (g_subprocess_get_if_exited (process));
 
   run->status = g_subprocess_get_exit_status (process);
-  run->out = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
-  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  run->out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "",
+                        g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "",
+                        g_bytes_get_size (err));
   if (run->status == 0)
     g_assert_cmpstr (run->err, ==, "");
 }
