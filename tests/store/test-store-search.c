@@ -1,0 +1,382 @@
+/* test-store-search.c: search, helpers for someone's needs, trust steps
+ * and the briefing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "store-test-util.h"
+
+static GPtrArray *
+search (NbStore    *store,
+        const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = nb_store_search (store, query, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (hits);
+  return hits;
+}
+
+static const char *
+hit_name (GPtrArray *hits,
+          guint      i)
+{
+  NbSearchHit *hit = g_ptr_array_index (hits, i);
+
+  return nb_person_get_display_name (hit->person);
+}
+
+static void
+assert_finds (NbStore    *store,
+              const char *query,
+              const char *name)
+{
+  g_autoptr(GPtrArray) hits = search (store, query);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < hits->len; i++)
+    found |= g_str_equal (hit_name (hits, i), name);
+
+  if (!found)
+    g_error ("“%s” did not find %s (%u hits)", query, name, hits->len);
+}
+
+static void
+assert_n_hits (NbStore    *store,
+               const char *query,
+               guint       n)
+{
+  g_autoptr(GPtrArray) hits = search (store, query);
+
+  if (hits->len != n)
+    g_error ("“%s”: %u hits, expected %u", query, hits->len, n);
+}
+
+static NbStore *
+make_network (void)
+{
+  NbStore *store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbPerson) priya = nb_person_new ("Priya Raghunathan");
+  g_autoptr(NbPerson) paris = nb_person_new ("Paris Hilton");
+  const char *priya_tags[] = { "accounting", NULL };
+
+  test_fill_sample (store);
+  test_add_person (store, "Annabelle Smith", "Acme", "Manager");
+
+  nb_person_set_field (priya, NB_PERSON_COMPANY, "Spa Olivia");
+  nb_person_set_field (priya, NB_PERSON_OFFERS, "Bookkeeping for small businesses");
+  nb_person_set_tags (priya, priya_tags);
+  nb_store_add_person (store, priya, &error);
+  g_assert_no_error (error);
+
+  nb_store_add_person (store, paris, &error);
+  g_assert_no_error (error);
+  test_add_entry (store, NB_ENTRY_NOTE, 1, "2024-05-20", "Planning a trip to Paris in June");
+
+  return store;
+}
+
+static void
+test_basics (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+
+  /* Case and accents, both ways. */
+  assert_finds (store, "MARIA", "Maria Rossi");
+  assert_finds (store, "angstrom", "Zoë Ångström");
+  assert_finds (store, "ÅNGSTRÖM", "Zoë Ångström");
+  assert_finds (store, "zoë", "Zoë Ångström");
+
+  /* Partial words, as typed. */
+  assert_finds (store, "ann", "Annabelle Smith");
+  assert_finds (store, "angst", "Zoë Ångström");
+  assert_finds (store, "ghuna", "Priya Raghunathan");
+
+  /* Company, role, tags, offers, target market, notes. */
+  assert_finds (store, "roofing", "Tom O'Brien");
+  assert_finds (store, "designer", "Maria Rossi");
+  assert_finds (store, "accounting", "Priya Raghunathan");
+  assert_finds (store, "bookkeeping", "Priya Raghunathan");
+  assert_finds (store, "restaurants", "Maria Rossi");
+  assert_finds (store, "sailing", "Zoë Ångström");
+  assert_finds (store, "o'brien", "Tom O'Brien");
+
+  /* All terms must match. */
+  assert_n_hits (store, "maria rossi", 1);
+  assert_n_hits (store, "maria sailing", 0);
+  assert_n_hits (store, "nothing-like-this", 0);
+  assert_n_hits (store, "", 0);
+  assert_n_hits (store, "   ", 0);
+
+  /* Short queries match the starts of names' words. */
+  assert_finds (store, "ma", "Maria Rossi");
+  assert_finds (store, "ro", "Maria Rossi");
+  assert_finds (store, "z", "Zoë Ångström");
+  assert_finds (store, "Å", "Zoë Ångström");
+  assert_n_hits (store, "ia", 0);
+}
+
+static void
+test_snippets_and_ranking (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+  g_autoptr(GPtrArray) hits = NULL;
+  NbSearchHit *hit;
+
+  /* A name outranks a note. */
+  hits = search (store, "paris");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpstr (hit_name (hits, 0), ==, "Paris Hilton");
+  g_assert_cmpstr (hit_name (hits, 1), ==, "Maria Rossi");
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_null (hit->snippet);
+  hit = g_ptr_array_index (hits, 1);
+  g_assert_cmpstr (hit->snippet, ==, "Planning a trip to Paris in June");
+  g_assert_cmpfloat (((NbSearchHit *) g_ptr_array_index (hits, 0))->rank, <=, hit->rank);
+
+  /* One hit per person, however many of their rows match. */
+  test_add_entry (store, NB_ENTRY_NOTE, 1, "2024-05-21", "Paris again, and Paris once more");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (store, "paris");
+  g_assert_cmpuint (hits->len, ==, 2);
+
+  /* The snippet shows the original text around the match. */
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (store, "salons");
+  g_assert_cmpuint (hits->len, ==, 1);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpstr (hit->snippet, ==, "Salons Ångström");
+
+  /* Limit. */
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  {
+    g_autoptr(GError) error = NULL;
+
+    hits = nb_store_search (store, "a", 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 2);
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    hits = nb_store_search (store, "ann", 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+
+  /* Long notes: the snippet is cut around the match. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (guint i = 0; i < 2000; i++)
+      g_string_append (text, "filler words ");
+    g_string_append (text, "the zeppelin museum ");
+    for (guint i = 0; i < 2000; i++)
+      g_string_append (text, "more filler ");
+    test_add_entry (store, NB_ENTRY_NOTE, 2, "2024-05-22", text->str);
+
+    g_clear_pointer (&hits, g_ptr_array_unref);
+    hits = search (store, "zeppelin");
+    g_assert_cmpuint (hits->len, ==, 1);
+    hit = g_ptr_array_index (hits, 0);
+    g_assert_nonnull (strstr (hit->snippet, "zeppelin museum"));
+    g_assert_true (g_str_has_prefix (hit->snippet, "…"));
+    g_assert_true (g_str_has_suffix (hit->snippet, "…"));
+    g_assert_cmpuint (g_utf8_strlen (hit->snippet, -1), <, 120);
+  }
+}
+
+static void
+test_stays_in_sync (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+  g_autoptr(NbPerson) maria = NULL;
+  g_autoptr(NbEntry) note = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tags[] = { "pottery", NULL };
+  gint64 note_id;
+
+  /* Renamed: the old name is gone, the new one found. */
+  maria = nb_store_get_person (store, 1, &error);
+  g_assert_no_error (error);
+  nb_person_set_field (maria, NB_PERSON_DISPLAY_NAME, "Mariella Bianchi");
+  nb_person_set_tags (maria, tags);
+  nb_store_update_person (store, maria, &error);
+  g_assert_no_error (error);
+  assert_n_hits (store, "rossi", 1);     /* still her family name */
+  assert_finds (store, "mariella", "Mariella Bianchi");
+  assert_finds (store, "pottery", "Mariella Bianchi");
+  nb_person_set_tags (maria, NULL);
+  nb_store_update_person (store, maria, &error);
+  g_assert_no_error (error);
+  assert_n_hits (store, "pottery", 0);
+
+  /* Notes edited, deleted, undeleted. */
+  note_id = test_add_entry (store, NB_ENTRY_NOTE, 3, "2024-05-01", "kayaking");
+  assert_n_hits (store, "kayak", 1);
+  note = nb_store_get_entry (store, note_id, &error);
+  nb_entry_set_text (note, "canoeing");
+  nb_store_update_entry (store, note, &error);
+  g_assert_no_error (error);
+  assert_n_hits (store, "kayak", 0);
+  assert_n_hits (store, "canoe", 1);
+  nb_store_delete_entry (store, note_id, &error);
+  assert_n_hits (store, "canoe", 0);
+  nb_store_undelete_entry (store, note_id, &error);
+  assert_n_hits (store, "canoe", 1);
+
+  /* Deleted people are not found, by name or by note. */
+  nb_store_delete_person (store, 3, &error);
+  g_assert_no_error (error);
+  assert_n_hits (store, "angstrom", 0);
+  assert_n_hits (store, "canoe", 0);
+  assert_n_hits (store, "z", 0);
+  nb_store_undelete_person (store, 3, &error);
+  assert_n_hits (store, "angstrom", 1);
+  assert_n_hits (store, "canoe", 1);
+
+  /* After a purge, the index holds nothing of them. */
+  nb_store_delete_person (store, 3, &error);
+  nb_store_purge_deleted (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM search WHERE person_id = 3"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM search"), ==,
+                   test_sqlite_int (store->db, "SELECT (SELECT count (*) FROM people)"
+                                               " + (SELECT count (*) FROM entries)"));
+}
+
+static void
+test_syntax_is_text (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+  const char *queries[] = {
+    "\"a\" OR b*",
+    "'; DROP TABLE people;--",
+    "NEAR(maria rossi)",
+    "maria AND NOT rossi",
+    "name:maria",
+    "{name} : maria",
+    "^maria",
+    "\"",
+    "\"\"\"",
+    "*",
+    "(((",
+    "rossi)",
+    "-maria",
+    "+",
+    "%",
+    "\\",
+    "\xef\xbf\xbf",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GPtrArray) hits = search (store, queries[i]);
+
+      g_test_message ("“%s”: %u hits", queries[i], hits->len);
+    }
+
+  /* Operators are words: "maria AND NOT rossi" needs all four. */
+  assert_n_hits (store, "maria AND NOT rossi", 0);
+  assert_n_hits (store, "'; DROP TABLE people;--", 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM people"), ==, 6);
+
+  /* Quotes are text too. */
+  test_add_entry (store, NB_ENTRY_NOTE, 2, "2024-05-01", "He said \"hello\" OR goodbye*");
+  assert_finds (store, "\"hello\"", "Tom O'Brien");
+  assert_finds (store, "goodbye*", "Tom O'Brien");
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) hits = nb_store_search (store, "bad \xff", 0, &error);
+
+    g_assert_null (hits);
+    g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+  }
+}
+
+static void
+test_helpers_trust_briefing (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+  g_autoptr(NbTrust) trust = NULL;
+  g_autoptr(NbBriefing) briefing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbPerson) maria = NULL;
+  const char * const *steps;
+  GPtrArray *helpers;
+  gboolean found = FALSE;
+
+  /* Maria needs "A bookkeeper"; Priya offers bookkeeping. */
+  trust = nb_store_compute_trust (store, 1, "2024-06-01", &error);
+  g_assert_no_error (error);
+  steps = nb_trust_get_next_steps (trust);
+  for (guint i = 0; steps[i] != NULL; i++)
+    {
+      g_test_message ("next step: %s", steps[i]);
+      if (strstr (steps[i], "Priya Raghunathan") != NULL &&
+          strstr (steps[i], "Bookkeeping") != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+
+  /* Tom introduced Maria. */
+  maria = nb_store_get_person (store, 1, &error);
+  nb_person_set_introduced_by (maria, 2);
+  nb_store_update_person (store, maria, &error);
+  g_assert_no_error (error);
+
+  briefing = nb_store_build_briefing (store, 1, "2024-06-01", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_person_get_display_name (nb_briefing_get_person (briefing)), ==, "Maria Rossi");
+  g_assert_cmpstr (nb_person_get_display_name (nb_briefing_get_introducer (briefing)), ==, "Tom O'Brien");
+
+  helpers = nb_briefing_get_helpers (briefing);
+  g_assert_cmpuint (helpers->len, >=, 1);
+  {
+    NbBriefingHelper *helper = g_ptr_array_index (helpers, 0);
+
+    g_assert_cmpstr (nb_person_get_display_name (helper->helper), ==, "Priya Raghunathan");
+    g_assert_cmpstr (nb_entry_get_text (helper->entry), ==, "A bookkeeper");
+    g_assert_cmpstr (helper->reason, ==, "offers Bookkeeping for small businesses");
+  }
+  for (guint i = 0; i < helpers->len; i++)
+    {
+      NbBriefingHelper *helper = g_ptr_array_index (helpers, i);
+
+      g_assert_cmpint (nb_person_get_id (helper->helper), !=, 1);
+    }
+
+  /* Nobody for someone with no open needs; missing people are errors. */
+  g_clear_object (&briefing);
+  briefing = nb_store_build_briefing (store, 3, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (nb_briefing_get_helpers (briefing)->len, ==, 0);
+  g_assert_null (nb_briefing_get_introducer (briefing));
+
+  g_clear_object (&briefing);
+  briefing = nb_store_build_briefing (store, 999, NULL, &error);
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&trust);
+  trust = nb_store_compute_trust (store, 999, NULL, &error);
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/search/basics", test_basics);
+  g_test_add_func ("/store/search/snippets-and-ranking", test_snippets_and_ranking);
+  g_test_add_func ("/store/search/stays-in-sync", test_stays_in_sync);
+  g_test_add_func ("/store/search/syntax-is-text", test_syntax_is_text);
+  g_test_add_func ("/store/search/helpers-trust-briefing", test_helpers_trust_briefing);
+
+  return g_test_run ();
+}
