@@ -69,6 +69,14 @@ append_fts_string (GString    *query,
   g_string_append_c (query, '"');
 }
 
+static gboolean
+is_word_char (const char *p)
+{
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+/* Terms at white space, without the punctuation around them ("Maria,"
+ * or "(rossi)" as typed); a term of punctuation only is kept as it is. */
 static GStrv
 split_query (const char *folded)
 {
@@ -76,8 +84,24 @@ split_query (const char *folded)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      g_strv_builder_add (builder, parts[i]);
+    {
+      const char *start = parts[i];
+      const char *end = parts[i] + strlen (parts[i]);
+
+      while (*start != '\0' && !is_word_char (start))
+        start = g_utf8_next_char (start);
+      while (end > start && !is_word_char (g_utf8_prev_char (end)))
+        end = g_utf8_prev_char (end);
+
+      if (start < end)
+        {
+          g_autofree char *term = g_strndup (start, (gsize) (end - start));
+
+          g_strv_builder_add (builder, term);
+        }
+      else if (*parts[i] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
 
   return g_strv_builder_end (builder);
 }

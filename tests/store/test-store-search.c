@@ -107,6 +107,10 @@ test_basics (void)
   assert_finds (store, "sailing", "Zoë Ångström");
   assert_finds (store, "o'brien", "Tom O'Brien");
 
+  /* Punctuation around words, as typed, does not stop a match. */
+  assert_finds (store, "Maria,", "Maria Rossi");
+  assert_finds (store, "(rossi)", "Maria Rossi");
+
   /* All terms must match. */
   assert_n_hits (store, "maria rossi", 1);
   assert_n_hits (store, "maria sailing", 0);

@@ -1,0 +1,678 @@
+/* test-store-live.c: transactions, change signals, live models, two
+ * stores on one file, backups.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "nb-enum-types.h"
+#include "store-test-util.h"
+
+typedef struct {
+  GString *log;
+} Recorder;
+
+static void
+on_person_changed_cb (NbStore  *store,
+                      gint64    person_id,
+                      NbChange  change,
+                      Recorder *rec)
+{
+  g_string_append_printf (rec->log, "person %" G_GINT64_FORMAT " %d;", person_id, change);
+}
+
+static void
+on_entry_changed_cb (NbStore  *store,
+                     gint64    entry_id,
+                     gint64    person_id,
+                     gint64    other_person_id,
+                     NbChange  change,
+                     Recorder *rec)
+{
+  g_string_append_printf (rec->log, "entry %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                          " %" G_GINT64_FORMAT " %d;",
+                          entry_id, person_id, other_person_id, change);
+}
+
+static void
+on_profile_changed_cb (NbStore  *store,
+                       Recorder *rec)
+{
+  g_string_append (rec->log, "profile;");
+}
+
+static void
+on_event_changed_cb (NbStore  *store,
+                     gint64    event_id,
+                     NbChange  change,
+                     Recorder *rec)
+{
+  g_string_append_printf (rec->log, "event %" G_GINT64_FORMAT " %d;", event_id, change);
+}
+
+static void
+recorder_connect (Recorder *rec,
+                  NbStore  *store)
+{
+  rec->log = g_string_new (NULL);
+  g_signal_connect (store, "person-changed", G_CALLBACK (on_person_changed_cb), rec);
+  g_signal_connect (store, "entry-changed", G_CALLBACK (on_entry_changed_cb), rec);
+  g_signal_connect (store, "profile-changed", G_CALLBACK (on_profile_changed_cb), rec);
+  g_signal_connect (store, "event-changed", G_CALLBACK (on_event_changed_cb), rec);
+}
+
+static void
+recorder_clear (Recorder *rec)
+{
+  g_string_free (rec->log, TRUE);
+}
+
+typedef struct {
+  Recorder *rec;
+  gboolean  fail;
+  gint64    ids[2];
+} TxData;
+
+static gboolean
+add_two_then_maybe_fail (NbStore   *store,
+                         gpointer   user_data,
+                         GError   **error)
+{
+  TxData *data = user_data;
+  g_autoptr(NbPerson) a = nb_person_new ("Ada");
+  g_autoptr(NbPerson) b = nb_person_new ("Bob");
+
+  data->ids[0] = nb_store_add_person (store, a, error);
+  if (data->ids[0] == 0)
+    return FALSE;
+  data->ids[1] = nb_store_add_person (store, b, error);
+  if (data->ids[1] == 0)
+    return FALSE;
+  if (!nb_store_set_profile (store, "offers", "looking", error))
+    return FALSE;
+
+  /* Nothing is announced before the commit. */
+  g_assert_cmpstr (data->rec->log->str, ==, "");
+
+  if (data->fail)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID, "changed my mind");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+test_transaction (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = nb_store_get_people_model (store);
+  g_autofree char *expected = NULL;
+  Recorder rec;
+  TxData data = { &rec, TRUE, { 0, 0 } };
+
+  recorder_connect (&rec, store);
+
+  g_assert_false (nb_store_transaction (store, add_two_then_maybe_fail, &data, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (rec.log->str, ==, "");
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM people"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM search"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM profile WHERE offers = ''"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 0);
+
+  data.fail = FALSE;
+  g_assert_true (nb_store_transaction (store, add_two_then_maybe_fail, &data, &error));
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("person %" G_GINT64_FORMAT " 0;person %" G_GINT64_FORMAT " 0;profile;",
+                              data.ids[0], data.ids[1]);
+  g_assert_cmpstr (rec.log->str, ==, expected);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
+
+  recorder_clear (&rec);
+}
+
+static gboolean
+inner_fails (NbStore   *store,
+             gpointer   user_data,
+             GError   **error)
+{
+  g_autoptr(NbPerson) c = nb_person_new ("Carol");
+
+  if (nb_store_add_person (store, c, error) == 0)
+    return FALSE;
+
+  g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID, "inner says no");
+  return FALSE;
+}
+
+static gboolean
+outer_keeps_going (NbStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  Recorder *rec = user_data;
+  g_autoptr(NbPerson) a = nb_person_new ("Ada");
+  g_autoptr(NbPerson) nameless = nb_person_new ("");
+  g_autoptr(GError) inner_error = NULL;
+  gint64 ada;
+
+  ada = nb_store_add_person (store, a, error);
+  if (ada == 0)
+    return FALSE;
+
+  /* A store call that fails inside the transaction leaves the rest. */
+  g_assert_cmpint (nb_store_add_person (store, nameless, &inner_error), ==, 0);
+  g_assert_error (inner_error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+  g_clear_error (&inner_error);
+
+  /* So does a nested transaction that rolls back. */
+  g_assert_false (nb_store_transaction (store, inner_fails, NULL, &inner_error));
+  g_assert_error (inner_error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+
+  test_add_entry (store, NB_ENTRY_NOTE, ada, "2024-05-02", "kept");
+  g_assert_cmpstr (rec->log->str, ==, "");
+
+  return TRUE;
+}
+
+static void
+test_nested (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  Recorder rec;
+
+  recorder_connect (&rec, store);
+  g_assert_true (nb_store_transaction (store, outer_keeps_going, &rec, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM people"), ==, 1);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM people WHERE display_name = 'Carol'"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM entries"), ==, 1);
+  /* Carol's "added" was dropped with her savepoint. */
+  g_assert_cmpstr (rec.log->str, ==, "person 1 0;entry 1 1 0 0;");
+  g_assert_cmpuint (store->depth, ==, 0);
+  g_assert_true (sqlite3_get_autocommit (store->db));
+
+  recorder_clear (&rec);
+}
+
+static void
+test_signals (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(NbEvent) event = nb_event_new ("Mixer", "2024-05-02", "");
+  g_autoptr(NbEntry) intro = NULL;
+  g_autoptr(GError) error = NULL;
+  Recorder rec;
+  gint64 ada;
+  gint64 bob;
+  gint64 entry;
+
+  recorder_connect (&rec, store);
+
+  ada = test_add_person (store, "Ada", "", "");
+  bob = test_add_person (store, "Bob", "", "");
+  g_assert_cmpstr (rec.log->str, ==, "person 1 0;person 2 0;");
+  g_string_truncate (rec.log, 0);
+
+  intro = nb_entry_new (NB_ENTRY_INTRODUCTION, ada, "2024-05-02", "Ada meets Bob");
+  nb_entry_set_other_person_id (intro, bob);
+  entry = nb_store_add_entry (store, intro, &error);
+  g_assert_no_error (error);
+  nb_store_set_entry_status (store, entry, NB_STATUS_NONE, &error);  /* unchanged: no signal */
+  nb_entry_set_text (intro, "Ada met Bob");
+  nb_store_update_entry (store, intro, &error);
+  nb_store_delete_entry (store, entry, &error);
+  nb_store_undelete_entry (store, entry, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rec.log->str, ==, "entry 1 1 2 0;entry 1 1 2 1;entry 1 1 2 2;entry 1 1 2 0;");
+  g_string_truncate (rec.log, 0);
+
+  nb_store_set_person_archived (store, ada, TRUE, &error);
+  nb_store_set_person_archived (store, ada, TRUE, &error);  /* unchanged: no signal */
+  nb_store_delete_person (store, bob, &error);
+  nb_store_undelete_person (store, bob, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rec.log->str, ==, "person 1 1;person 2 2;person 2 0;");
+  g_string_truncate (rec.log, 0);
+
+  nb_store_add_event (store, event, &error);
+  nb_store_add_attendee (store, nb_event_get_id (event), ada, &error);
+  nb_store_add_attendee (store, nb_event_get_id (event), ada, &error);  /* already there */
+  nb_store_set_profile (store, "a", "b", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rec.log->str, ==, "event 1 0;event 1 1;profile;");
+
+  /* Refused changes announce nothing. */
+  g_string_truncate (rec.log, 0);
+  nb_store_delete_person (store, 99, &error);
+  g_clear_error (&error);
+  nb_store_set_entry_status (store, entry, NB_STATUS_DONE, &error);
+  g_clear_error (&error);
+  g_assert_cmpstr (rec.log->str, ==, "");
+
+  recorder_clear (&rec);
+}
+
+static GPtrArray *
+model_names (GListModel *model)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NbPerson) person = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (names, g_strdup (nb_person_get_display_name (person)));
+    }
+
+  return names;
+}
+
+static void
+assert_people (GListModel *model,
+               const char *expected)
+{
+  g_autoptr(GPtrArray) names = model_names (model);
+  g_autofree char *joined = NULL;
+
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (",", (char **) names->pdata);
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+typedef struct {
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} Splice;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Splice     *splice)
+{
+  splice->position = position;
+  splice->removed = removed;
+  splice->added = added;
+  splice->count++;
+}
+
+static void
+test_people_model (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GListModel) again = NULL;
+  g_autoptr(NbPerson) bob = NULL;
+  g_autoptr(GError) error = NULL;
+  Splice splice = { 0, };
+  gint64 ada;
+  gint64 bob_id;
+  gint64 zed;
+
+  ada = test_add_person (store, "Ada", "", "");
+  zed = test_add_person (store, "Zed", "", "");
+
+  model = nb_store_get_people_model (store);
+  again = nb_store_get_people_model (store);
+  g_assert_true (model == again);
+  g_assert_true (g_list_model_get_item_type (model) == NB_TYPE_PERSON);
+  assert_people (model, "Ada,Zed");
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &splice);
+
+  /* Added in its place. */
+  bob_id = test_add_person (store, "Bob", "", "");
+  assert_people (model, "Ada,Bob,Zed");
+  g_assert_cmpuint (splice.position, ==, 1);
+  g_assert_cmpuint (splice.removed, ==, 0);
+  g_assert_cmpuint (splice.added, ==, 1);
+
+  /* Renamed: moves. */
+  bob = nb_store_get_person (store, bob_id, &error);
+  nb_person_set_field (bob, NB_PERSON_DISPLAY_NAME, "Zara");
+  nb_store_update_person (store, bob, &error);
+  g_assert_no_error (error);
+  assert_people (model, "Ada,Zara,Zed");
+  nb_person_set_field (bob, NB_PERSON_DISPLAY_NAME, "Aaron");
+  nb_store_update_person (store, bob, &error);
+  assert_people (model, "Aaron,Ada,Zed");
+
+  /* Updated in place: one splice at its position. */
+  splice.count = 0;
+  nb_store_set_person_archived (store, zed, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (splice.count, ==, 1);
+  g_assert_cmpuint (splice.position, ==, 2);
+  g_assert_cmpuint (splice.removed, ==, 1);
+  g_assert_cmpuint (splice.added, ==, 1);
+  {
+    g_autoptr(NbPerson) item = g_list_model_get_item (model, 2);
+
+    g_assert_true (nb_person_get_archived (item));
+  }
+
+  /* A new entry refreshes the summary. */
+  test_add_entry (store, NB_ENTRY_CONVERSATION, ada, "2020-01-01", "coffee");
+  test_add_entry (store, NB_ENTRY_FOLLOW_UP, ada, "2020-01-02", "call back");
+  {
+    g_autoptr(NbPerson) item = g_list_model_get_item (model, 1);
+
+    g_assert_cmpint (nb_person_get_id (item), ==, ada);
+    g_assert_cmpstr (nb_person_get_last_contact (item), ==, "2020-01-02");
+    g_assert_cmpuint (nb_person_get_due_followups (item), ==, 1);
+  }
+
+  /* Deleted and back. */
+  nb_store_delete_person (store, ada, &error);
+  assert_people (model, "Aaron,Zed");
+  nb_store_undelete_person (store, ada, &error);
+  g_assert_no_error (error);
+  assert_people (model, "Aaron,Ada,Zed");
+}
+
+static void
+assert_timeline (GListModel *model,
+                 const char *expected)
+{
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NbEntry) entry = g_list_model_get_item (model, i);
+
+      g_string_append_printf (texts, "%s%s", i > 0 ? "," : "", nb_entry_get_text (entry));
+    }
+
+  g_assert_cmpstr (texts->str, ==, expected);
+}
+
+static void
+test_timeline_models (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GListModel) ada_model = NULL;
+  g_autoptr(GListModel) bob_model = NULL;
+  g_autoptr(GListModel) followups = NULL;
+  g_autoptr(NbEntry) intro = NULL;
+  g_autoptr(NbEntry) note = NULL;
+  g_autoptr(GError) error = NULL;
+  Splice splice = { 0, };
+  gint64 ada = test_add_person (store, "Ada", "", "");
+  gint64 bob = test_add_person (store, "Bob", "", "");
+  gint64 note_id;
+  gint64 followup;
+
+  test_add_entry (store, NB_ENTRY_NOTE, ada, "2024-01-01", "one");
+  test_add_entry (store, NB_ENTRY_NOTE, ada, "2024-03-01", "three");
+
+  ada_model = nb_store_get_timeline_model (store, ada);
+  bob_model = nb_store_get_timeline_model (store, bob);
+  followups = nb_store_get_followups_model (store);
+  assert_timeline (ada_model, "three,one");
+  assert_timeline (bob_model, "");
+  g_signal_connect (ada_model, "items-changed", G_CALLBACK (on_items_changed_cb), &splice);
+
+  /* Spliced in where it belongs, nothing else touched. */
+  note_id = test_add_entry (store, NB_ENTRY_NOTE, ada, "2024-02-01", "two");
+  assert_timeline (ada_model, "three,two,one");
+  g_assert_cmpuint (splice.count, ==, 1);
+  g_assert_cmpuint (splice.position, ==, 1);
+  g_assert_cmpuint (splice.removed, ==, 0);
+  g_assert_cmpuint (splice.added, ==, 1);
+
+  /* An introduction appears on both timelines. */
+  intro = nb_entry_new (NB_ENTRY_INTRODUCTION, ada, "2024-04-01", "intro");
+  nb_entry_set_other_person_id (intro, bob);
+  nb_store_add_entry (store, intro, &error);
+  g_assert_no_error (error);
+  assert_timeline (ada_model, "intro,three,two,one");
+  assert_timeline (bob_model, "intro");
+
+  /* Edited, moved, deleted, undeleted. */
+  note = nb_store_get_entry (store, note_id, &error);
+  nb_entry_set_text (note, "two!");
+  nb_store_update_entry (store, note, &error);
+  g_assert_no_error (error);
+  assert_timeline (ada_model, "intro,three,two!,one");
+  g_assert_cmpuint (splice.position, ==, 2);
+  g_assert_cmpuint (splice.removed, ==, 1);
+  g_assert_cmpuint (splice.added, ==, 1);
+
+  nb_entry_set_person_id (note, bob);
+  nb_store_update_entry (store, note, &error);
+  g_assert_no_error (error);
+  assert_timeline (ada_model, "intro,three,one");
+  assert_timeline (bob_model, "intro,two!");
+
+  nb_store_delete_entry (store, note_id, &error);
+  assert_timeline (bob_model, "intro");
+  nb_store_undelete_entry (store, note_id, &error);
+  assert_timeline (bob_model, "intro,two!");
+
+  /* Ada deleted: her introduction leaves Bob's timeline. */
+  nb_store_delete_person (store, ada, &error);
+  assert_timeline (bob_model, "two!");
+  assert_timeline (ada_model, "");
+  nb_store_undelete_person (store, ada, &error);
+  assert_timeline (bob_model, "intro,two!");
+
+  /* Follow-ups, due first, gone when done. */
+  followup = test_add_entry (store, NB_ENTRY_FOLLOW_UP, bob, "2024-06-01", "later");
+  test_add_entry (store, NB_ENTRY_FOLLOW_UP, ada, "2024-05-01", "sooner");
+  assert_timeline (followups, "sooner,later");
+  nb_store_set_entry_status (store, followup, NB_STATUS_DONE, &error);
+  g_assert_no_error (error);
+  assert_timeline (followups, "sooner");
+
+  /* The same timeline model while someone holds it; a new one after. */
+  {
+    g_autoptr(GListModel) same = nb_store_get_timeline_model (store, ada);
+
+    g_assert_true (same == ada_model);
+  }
+  g_signal_handlers_disconnect_by_func (ada_model, on_items_changed_cb, &splice);
+  g_clear_object (&ada_model);
+  g_assert_cmpuint (g_hash_table_size (store->timelines), ==, 1);
+  test_add_entry (store, NB_ENTRY_NOTE, ada, "2024-05-05", "after");
+  ada_model = nb_store_get_timeline_model (store, ada);
+  assert_timeline (ada_model, "after,sooner,intro,three,one");
+}
+
+/* The store may go before its models. */
+static void
+test_models_outlive_store (void)
+{
+  NbStore *store = test_open_new_store ();
+  gint64 ada = test_add_person (store, "Ada", "", "");
+  GListModel *timeline = nb_store_get_timeline_model (store, ada);
+  GListModel *people = nb_store_get_people_model (store);
+
+  g_assert_finalize_object (store);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+  g_object_unref (timeline);
+  g_object_unref (people);
+}
+
+static void
+test_two_stores (void)
+{
+  g_autofree char *path = test_scratch_path ("shared.db");
+  g_autoptr(NbStore) a = NULL;
+  g_autoptr(NbStore) b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  a = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  b = nb_store_open (path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      NbStore *writer = i % 2 ? a : b;
+      NbStore *reader = i % 2 ? b : a;
+      g_autofree char *name = g_strdup_printf ("Person %u", i);
+      g_autoptr(NbPerson) seen = NULL;
+      gint64 id;
+
+      id = test_add_person (writer, name, "", "");
+      test_add_entry (reader, NB_ENTRY_NOTE, id, "2024-05-02", name);
+      seen = nb_store_get_person (reader, id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (nb_person_get_display_name (seen), ==, name);
+    }
+
+  {
+    g_autoptr(GPtrArray) from_a = nb_store_list_people (a, NULL, TRUE, &error);
+    g_autoptr(GPtrArray) from_b = nb_store_list_people (b, NULL, TRUE, &error);
+    g_autoptr(GPtrArray) hits = nb_store_search (b, "person", 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (from_a->len, ==, 20);
+    g_assert_cmpuint (from_b->len, ==, 20);
+    g_assert_cmpuint (hits->len, ==, 20);
+  }
+}
+
+typedef struct {
+  char    *path;
+  gint64   id;
+  GError  *error;
+} WriterData;
+
+static gpointer
+writer_thread (gpointer user_data)
+{
+  WriterData *data = user_data;
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(NbPerson) person = nb_person_new ("From the other thread");
+
+  store = nb_store_open (data->path, &data->error);
+  if (store != NULL)
+    data->id = nb_store_add_person (store, person, &data->error);
+
+  return NULL;
+}
+
+static gboolean
+hold_the_lock_briefly (NbStore   *store,
+                       gpointer   user_data,
+                       GError   **error)
+{
+  WriterData *data = user_data;
+  GThread *thread;
+
+  test_add_person (store, "Holder", "", "");
+  thread = g_thread_new ("writer", writer_thread, data);
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpint (data->id, ==, 0);
+
+  /* Let go by returning; the thread is joined after the commit. */
+  g_object_set_data_full (G_OBJECT (store), "thread", thread, (GDestroyNotify) g_thread_join);
+  return TRUE;
+}
+
+static void
+test_busy_wait (void)
+{
+  g_autofree char *path = test_scratch_path ("busy.db");
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  WriterData data = { path, 0, NULL };
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (nb_store_transaction (store, hold_the_lock_briefly, &data, &error));
+  g_assert_no_error (error);
+  g_object_set_data (G_OBJECT (store), "thread", NULL);
+  g_assert_no_error (data.error);
+  g_assert_cmpint (data.id, >, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM people"), ==, 2);
+}
+
+static void
+test_backup (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(NbStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = test_scratch_path ("backups");
+  g_autofree char *dest = g_build_filename (dir, "netbook-backup.db", NULL);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  test_fill_sample (store);
+
+  /* Twice: the second replaces the first. */
+  g_assert_true (nb_store_backup (store, dest, &error));
+  g_assert_no_error (error);
+  test_add_person (store, "After the first backup", "", "");
+  g_assert_true (nb_store_backup (store, dest, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_stat (dest, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* One self-contained file (not WAL), nothing else left in the folder. */
+  bytes = test_read_file (dest);
+  g_assert_cmpint (((const guint8 *) g_bytes_get_data (bytes, NULL))[18], ==, 1);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (d) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  copy = nb_store_open (dest, &error);
+  g_assert_no_error (error);
+  people = nb_store_list_people (copy, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 4);
+
+  /* A folder that does not exist: an error, nothing made. */
+  {
+    g_autofree char *nowhere = g_build_filename (dir, "missing", "x.db", NULL);
+
+    g_assert_false (nb_store_backup (store, nowhere, &error));
+    g_assert_nonnull (error);
+    g_test_message ("%s", error->message);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/live/transaction", test_transaction);
+  g_test_add_func ("/store/live/nested", test_nested);
+  g_test_add_func ("/store/live/signals", test_signals);
+  g_test_add_func ("/store/live/people-model", test_people_model);
+  g_test_add_func ("/store/live/timeline-models", test_timeline_models);
+  g_test_add_func ("/store/live/models-outlive-store", test_models_outlive_store);
+  g_test_add_func ("/store/live/two-stores", test_two_stores);
+  g_test_add_func ("/store/live/busy-wait", test_busy_wait);
+  g_test_add_func ("/store/live/backup", test_backup);
+
+  return g_test_run ();
+}
