@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "nb-gui-util.h"
 #include "nb-person-row.h"
 
 struct _NbPersonRow
@@ -51,7 +52,7 @@ nb_person_row_update (NbPersonRow *self)
   subtitle = nb_person_dup_subtitle (self->person);
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle[0] != '\0');
-  adw_avatar_set_text (self->avatar, nb_person_get_display_name (self->person));
+  nb_avatar_set_person (self->avatar, self->person);
 
   stage = nb_person_get_stage (self->person);
   gtk_label_set_text (self->stage_label, nb_stage_get_short_label (stage));

@@ -252,7 +252,7 @@ nb_window_update_title (NbWindow *self)
 static void
 nb_window_update_main_page (NbWindow *self)
 {
-  GListModel *people;
+  g_autoptr(GListModel) people = NULL;
 
   if (self->store == NULL)
     return;
@@ -757,7 +757,7 @@ nb_window_close_request (GtkWindow *window)
 static void
 nb_window_setup_store (NbWindow *self)
 {
-  GListModel *people = nb_store_get_people_model (self->store);
+  g_autoptr(GListModel) people = nb_store_get_people_model (self->store);
   GtkListItemFactory *factory;
 
   self->filter = gtk_custom_filter_new (filter_person_func, self, NULL);
