@@ -1040,7 +1040,7 @@ test_followups (Fixture       *f,
   f2 = log_entry (f, "Zoë", "follow-up", "Send\tthe\nlist", "--due", "2024-05-10");
   f3 = log_entry (f, "Bob", "follow-up", "Today's", "--due", TODAY);
   f4 = log_entry (f, "Bob", "follow-up", "Finished", "--due", "2024-05-01");
-  log_entry (f, "Bob", "dream", "Not a follow-up", NULL, NULL);
+  g_free (log_entry (f, "Bob", "dream", "Not a follow-up", NULL, NULL));
   OK (f, "done", f4);
 
   OK (f, "followups");
