@@ -505,8 +505,11 @@ test_ten_thousand (void)
   double limit_ms = 100;
   guint n = 10000;
 
+  /* Sanitizers make everything many times slower: fewer people, and
+   * the time is only reported. */
 #if defined(__SANITIZE_ADDRESS__)
-  limit_ms *= 10;
+  n = 2000;
+  limit_ms = G_MAXDOUBLE;
 #endif
 
   start = g_get_monotonic_time ();
