@@ -607,6 +607,9 @@ cli_parse (NbCli              *cli,
     (*args)[n_left + n_remaining] = NULL;
   }
 
+  if (db_path != NULL && *db_path == '\0')
+    return cli_usage_error (cli, command, _("--db needs the path of a database file"));
+
   if (db_path != NULL)
     {
       g_free (cli->db_path);
@@ -2302,6 +2305,9 @@ cli_run (NbCli  *cli,
       cli_print (cli, "%s %s\n", PROGRAM_NAME, PACKAGE_VERSION);
       return EXIT_OK;
     }
+
+  if (db_path != NULL && *db_path == '\0')
+    return cli_usage_error (cli, NULL, _("--db needs the path of a database file"));
 
   cli->db_path = g_steal_pointer (&db_path);
 

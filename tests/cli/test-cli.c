@@ -435,6 +435,8 @@ test_usage_errors (Fixture       *f,
   g_assert_nonnull (strstr (f->err, "--help"));
   CHECK (f, 2, cli_nodb (f, "--bogus", "list", NULL));
   CHECK (f, 2, cli_nodb (f, "--db", NULL));
+  CHECK (f, 2, cli_nodb (f, "--db", "", "list", NULL));
+  CHECK (f, 2, cli_nodb (f, "list", "--db", "", NULL));
 
   FAILS (f, 2, "add");
   g_assert_nonnull (strstr (f->err, "netbook-cli add --help"));
