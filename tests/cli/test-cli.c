@@ -677,6 +677,14 @@ test_resolve_person (Fixture       *f,
   FAILS (f, 2, "show", "999999");
   FAILS (f, 2, "note", "Nobody Atall", "text");
 
+  /* Unknown as a name but found by search: offered as candidates. */
+  FAILS (f, 2, "show", "Smith Ltd");
+  g_assert_cmpstr (f->out, ==, "");
+  g_free (expected);
+  expected = g_strdup_printf ("\n%" G_GINT64_FORMAT "\tBob Smith\tSmith Ltd\n", bob1);
+  g_assert_nonnull (strstr (f->err, expected));
+  g_assert_null (strstr (f->err, "Bob Jones"));
+
   /* Full name beats prefix. */
   OK (f, "show", "bob smith");
   g_assert_nonnull (strstr (f->out, "display_name: Bob Smith\n"));
