@@ -163,7 +163,7 @@ cli_error (NbCli      *cli,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  line = g_strdup_printf ("%s: %s\n", PROGRAM_NAME, message);
+  line = g_strdup_printf ("%s: %s\n", PROGRAM_NAME, g_strchomp (message));
   cli_write_err (cli, line);
 }
 
