@@ -1,13 +1,15 @@
 /* nb-store-lists.c: lists of people, and finding a person by name.
  *
- * Summaries in lists (nb_store_list_people(), the people model): the last
- * contact and the number of due follow-ups come from one aggregate query
- * over entries, so that 10,000 people load in a few tens of
- * milliseconds. Stage and trust score need a person's whole timeline
- * (nb_trust_compute()); lists leave them at their defaults (visibility,
- * 0) and the person page, the briefing and nb_store_compute_trust()
- * compute them exactly. A number that is cheap but different from the
- * one on the person's page would be worse than none.
+ * Summaries in lists (nb_store_list_people() and the other lists of
+ * people): the last contact and the number of due follow-ups come from
+ * one pass over the entries, so that 10,000 people load in a few tens of
+ * milliseconds. Stage and trust score need each person's whole timeline
+ * and nb_trust_compute(), which would triple that: lists leave them at
+ * their defaults (visibility, 0). A single person (nb_store_get_person(),
+ * nb_store_resolve_person(), search hits) gets the exact ones, and the
+ * people model fills them in at idle priority after it has loaded (see
+ * nb-store-models.c). A cheap approximation that disagreed with the
+ * person's page would be worse than a number that comes a moment later.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

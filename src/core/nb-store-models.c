@@ -6,12 +6,21 @@
  * follow-ups are read again and only the part that differs is spliced,
  * which keeps list widgets' rows and selection where they were.
  *
+ * The people model loads with the list's cheap summaries, then an idle
+ * source at low priority computes each person's stage and trust score
+ * (nb_trust_compute()) a batch at a time and splices the batch back.
+ * A person changed meanwhile is reloaded with exact numbers at once.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
+#include "nb-date.h"
 #include "nb-store-private.h"
+
+/* People whose trust is computed per idle callback. */
+#define TRUST_BATCH 100
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -81,6 +90,62 @@ fits_at (GListModel *model,
 }
 
 static void
+remove_person_at (NbStore *self,
+                  guint    position)
+{
+  if (position < self->trust_cursor)
+    self->trust_cursor--;
+  g_list_store_remove (self->people_model, position);
+}
+
+static gboolean
+compute_trust_batch_cb (gpointer user_data)
+{
+  NbStore *self = user_data;
+  GListModel *model = G_LIST_MODEL (self->people_model);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = nb_date_today_iso ();
+  guint n = g_list_model_get_n_items (model);
+  guint start = self->trust_cursor;
+
+  if (!_nb_store_begin (self, FALSE, &error))
+    goto failed;
+
+  for (guint i = start; i < n && batch->len < TRUST_BATCH; i++)
+    {
+      g_autoptr(NbPerson) item = g_list_model_get_item (model, i);
+      g_autoptr(NbPerson) copy = nb_person_copy (item);
+
+      if (!_nb_store_fill_trust (self, copy, today, &error))
+        {
+          _nb_store_rollback (self);
+          goto failed;
+        }
+      g_ptr_array_add (batch, g_steal_pointer (&copy));
+    }
+
+  if (!_nb_store_commit (self, &error))
+    goto failed;
+
+  /* A copy per item, spliced back in one go: filters and sorters see the
+   * change, which a quiet update of the objects would hide from them. */
+  self->trust_cursor = start + batch->len;
+  g_list_store_splice (self->people_model, start, batch->len, batch->pdata, batch->len);
+
+  if (self->trust_cursor < g_list_model_get_n_items (model))
+    return G_SOURCE_CONTINUE;
+
+  self->trust_idle_id = 0;
+  return G_SOURCE_REMOVE;
+
+failed:
+  g_warning ("Could not compute trust for the people list: %s", error->message);
+  self->trust_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
 update_person (NbStore *self,
                gint64   person_id)
 {
@@ -104,7 +169,7 @@ update_person (NbStore *self,
   if (person == NULL)
     {
       if (position != G_MAXUINT)
-        g_list_store_remove (self->people_model, position);
+        remove_person_at (self, position);
       return;
     }
 
@@ -115,8 +180,13 @@ update_person (NbStore *self,
     }
 
   if (position != G_MAXUINT)
-    g_list_store_remove (self->people_model, position);
-  g_list_store_insert (self->people_model, sorted_position (model, person), person);
+    remove_person_at (self, position);
+
+  position = sorted_position (model, person);
+  /* Keep the trust pass on the items it has not seen yet. */
+  if (position < self->trust_cursor)
+    self->trust_cursor++;
+  g_list_store_insert (self->people_model, position, person);
 }
 
 /* Splices only the middle part of @store that differs from @fresh. */
@@ -339,6 +409,7 @@ _nb_store_models_dispose (NbStore *self)
       g_clear_pointer (&self->timelines, g_hash_table_unref);
     }
 
+  g_clear_handle_id (&self->trust_idle_id, g_source_remove);
   g_clear_object (&self->people_model);
   g_clear_object (&self->followups_model);
 }
@@ -361,6 +432,10 @@ nb_store_get_people_model (NbStore *self)
         g_warning ("Could not load the people of %s: %s", self->path, error->message);
       else
         g_list_store_splice (self->people_model, 0, 0, people->pdata, people->len);
+
+      self->trust_cursor = 0;
+      if (people != NULL && people->len > 0)
+        self->trust_idle_id = g_idle_add_full (G_PRIORITY_LOW, compute_trust_batch_cb, self, NULL);
     }
 
   return g_object_ref (G_LIST_MODEL (self->people_model));

@@ -127,6 +127,30 @@ _nb_store_fill_summary (NbStore     *self,
                          (guint) sqlite3_column_int (stmt, 1),
                          nb_person_get_stage (person),
                          nb_person_get_trust_score (person));
+  g_clear_pointer (&stmt, _nb_stmt_release);
+
+  return _nb_store_fill_trust (self, person, today_iso, error);
+}
+
+gboolean
+_nb_store_fill_trust (NbStore     *self,
+                      NbPerson    *person,
+                      const char  *today_iso,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(NbTrust) trust = NULL;
+
+  entries = _nb_store_load_timeline (self, nb_person_get_id (person), error);
+  if (entries == NULL)
+    return FALSE;
+
+  trust = nb_trust_compute (person, entries, today_iso);
+  nb_person_set_summary (person,
+                         nb_person_get_last_contact (person),
+                         nb_person_get_due_followups (person),
+                         nb_trust_get_stage (trust),
+                         nb_trust_get_score (trust, NB_DIMENSION_TRUST));
   return TRUE;
 }
 

@@ -130,6 +130,9 @@ struct _NbStore
   GListStore    *people_model;
   GListStore    *followups_model;
   GHashTable    *timelines;      /* gint64* person id → GListStore* (weak) */
+  /* Stage and trust of the people model, computed after it loaded. */
+  guint          trust_idle_id;
+  guint          trust_cursor;
 };
 
 /* A persistent statement borrowed from the store: reset and unbound when
@@ -249,7 +252,14 @@ gboolean   _nb_store_person_exists    (NbStore     *self,
  * people.sort_key column, which is written from it. */
 int        _nb_store_compare_people   (NbPerson    *a,
                                        NbPerson    *b);
+/* Last contact, due follow-ups, and the exact stage and trust score
+ * (nb_trust_compute() over the person's timeline). */
 gboolean   _nb_store_fill_summary     (NbStore     *self,
+                                       NbPerson    *person,
+                                       const char  *today_iso,
+                                       GError     **error);
+/* Only the stage and trust score. */
+gboolean   _nb_store_fill_trust       (NbStore     *self,
                                        NbPerson    *person,
                                        const char  *today_iso,
                                        GError     **error);

@@ -385,6 +385,59 @@ test_people_model (void)
   assert_people (model, "Aaron,Ada,Zed");
 }
 
+/* After loading, the people model fills in exact stage and trust at idle
+ * priority, in batches spliced back. */
+static void
+test_people_model_trust (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  Splice splice = { 0, };
+  guint n = 250;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %03u", i);
+      gint64 id = test_add_person (store, name, "", "");
+
+      if (i % 2 == 0)
+        {
+          test_add_entry (store, NB_ENTRY_MEETING, id, "2020-01-01", "one-to-one");
+          test_add_entry (store, NB_ENTRY_MEETING, id, "2020-02-01", "one-to-one");
+          test_add_entry (store, NB_ENTRY_REFERRAL_RECEIVED, id, "2020-03-01", "a client");
+        }
+    }
+
+  model = nb_store_get_people_model (store);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &splice);
+
+  /* A change while the pass is under way. */
+  test_add_person (store, "Person 000a", "", "");
+
+  while (store->trust_idle_id != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (splice.count, >=, 3);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(NbPerson) item = g_list_model_get_item (model, i);
+      g_autoptr(NbTrust) trust = nb_store_compute_trust (store, nb_person_get_id (item), NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (nb_person_get_stage (item), ==, nb_trust_get_stage (trust));
+      g_assert_cmpuint (nb_person_get_trust_score (item), ==,
+                        nb_trust_get_score (trust, NB_DIMENSION_TRUST));
+    }
+
+  {
+    g_autoptr(NbPerson) first = g_list_model_get_item (model, 0);
+
+    g_assert_cmpuint (nb_person_get_trust_score (first), >, 0);
+  }
+}
+
 static void
 assert_timeline (GListModel *model,
                  const char *expected)
@@ -668,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/store/live/nested", test_nested);
   g_test_add_func ("/store/live/signals", test_signals);
   g_test_add_func ("/store/live/people-model", test_people_model);
+  g_test_add_func ("/store/live/people-model-trust", test_people_model_trust);
   g_test_add_func ("/store/live/timeline-models", test_timeline_models);
   g_test_add_func ("/store/live/models-outlive-store", test_models_outlive_store);
   g_test_add_func ("/store/live/two-stores", test_two_stores);

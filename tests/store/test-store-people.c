@@ -348,6 +348,15 @@ test_summaries (void)
   g_assert_cmpstr (nb_person_get_last_contact (one), ==, "2024-06-15");
   g_assert_cmpuint (nb_person_get_due_followups (one), ==, 2);
 
+  /* A single person has the exact stage and trust score too. */
+  {
+    g_autoptr(NbTrust) trust = nb_store_compute_trust (store, ada, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (nb_person_get_stage (one), ==, nb_trust_get_stage (trust));
+    g_assert_cmpuint (nb_person_get_trust_score (one), ==, nb_trust_get_score (trust, NB_DIMENSION_TRUST));
+  }
+
   g_unsetenv ("NETBOOK_TODAY");
 }
 
