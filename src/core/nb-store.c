@@ -900,9 +900,25 @@ nb_store_backup (NbStore     *self,
                  const char  *dest_path,
                  GError     **error)
 {
+  GStatBuf dest_st;
+  GStatBuf db_st;
+
   g_return_val_if_fail (NB_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  /* Inside a transaction the copy would hold uncommitted work. */
+  g_return_val_if_fail (self->depth == 0, FALSE);
+
+  /* Renaming a copy over the open notebook would cut it from under the
+   * connection: every later change would go to a deleted file. */
+  if (g_stat (dest_path, &dest_st) == 0 && g_stat (self->path, &db_st) == 0 &&
+      dest_st.st_dev == db_st.st_dev && dest_st.st_ino == db_st.st_ino)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
+                   _("A backup of “%s” cannot replace the notebook itself. Choose another file."),
+                   self->path);
+      return FALSE;
+    }
 
   return _nb_db_backup_to (self->db, self->path, dest_path, error);
 }

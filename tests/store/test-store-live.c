@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -701,6 +702,20 @@ test_backup (void)
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, ==, 4);
 
+  /* Never over the notebook itself, whatever the name. */
+  {
+    g_autofree char *link = g_build_filename (dir, "link.db", NULL);
+
+    g_assert_false (nb_store_backup (store, nb_store_get_path (store), &error));
+    g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_cmpint (symlink (nb_store_get_path (store), link), ==, 0);
+    g_assert_false (nb_store_backup (store, link, &error));
+    g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_unlink (link);
+  }
+
   /* A folder that does not exist: an error, nothing made. */
   {
     g_autofree char *nowhere = g_build_filename (dir, "missing", "x.db", NULL);
@@ -709,6 +724,106 @@ test_backup (void)
     g_assert_nonnull (error);
     g_test_message ("%s", error->message);
   }
+}
+
+static gboolean
+add_then_fill_the_disk (NbStore   *store,
+                        gpointer   user_data,
+                        GError   **error)
+{
+  const char *big = user_data;
+  gint64 id = test_add_person (store, "Before the disk filled up", "", "");
+  g_autoptr(NbEntry) entry = nb_entry_new (NB_ENTRY_NOTE, id, "2024-05-02", big);
+
+  return nb_store_add_entry (store, entry, error) != 0;
+}
+
+/* A full disk (simulated with max_page_count): the change is refused
+ * with FULL, nothing of it stays, nothing is announced, and the store
+ * works again once there is room. */
+static void
+test_disk_full (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  Recorder rec;
+  gint64 ada;
+
+  ada = test_add_person (store, "Ada", "", "");
+  while (big->len < 2 * 1024 * 1024)
+    g_string_append (big, "a long note that will not fit ");
+
+  recorder_connect (&rec, store);
+  sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
+                         test_sqlite_int (store->db, "PRAGMA page_count") + 8);
+  test_sqlite_exec (store->db, sql);
+
+  {
+    g_autoptr(NbEntry) entry = nb_entry_new (NB_ENTRY_NOTE, ada, "2024-05-02", big->str);
+
+    g_assert_cmpint (nb_store_add_entry (store, entry, &error), ==, 0);
+    g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FULL);
+    g_test_message ("%s", error->message);
+    g_clear_error (&error);
+  }
+
+  g_assert_false (nb_store_transaction (store, add_then_fill_the_disk, big->str, &error));
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FULL);
+  g_clear_error (&error);
+
+  g_assert_cmpstr (rec.log->str, ==, "");
+  g_assert_cmpuint (store->depth, ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM people"), ==, 1);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM entries"), ==, 0);
+
+  test_sqlite_exec (store->db, "PRAGMA max_page_count = 1073741823");
+  test_add_entry (store, NB_ENTRY_NOTE, ada, "2024-05-02", big->str);
+  recorder_clear (&rec);
+}
+
+static gboolean
+hold_while_other_fails (NbStore   *store,
+                        gpointer   user_data,
+                        GError   **error)
+{
+  NbStore *other = user_data;
+  g_autoptr(NbPerson) person = nb_person_new ("Waiting");
+  g_autoptr(GError) other_error = NULL;
+
+  test_add_person (store, "Holder", "", "");
+
+  /* The other store gives up after its (shortened) busy timeout. */
+  sqlite3_busy_timeout (other->db, 50);
+  g_assert_cmpint (nb_store_add_person (other, person, &other_error), ==, 0);
+  g_assert_error (other_error, NB_STORE_ERROR, NB_STORE_ERROR_BUSY);
+  g_test_message ("%s", other_error->message);
+  sqlite3_busy_timeout (other->db, NB_STORE_BUSY_TIMEOUT_MS);
+
+  return TRUE;
+}
+
+static void
+test_busy_error (void)
+{
+  g_autofree char *path = test_scratch_path ("busy-error.db");
+  g_autoptr(NbStore) a = NULL;
+  g_autoptr(NbStore) b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  a = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  b = nb_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (nb_store_transaction (a, hold_while_other_fails, b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (b->depth, ==, 0);
+
+  /* Once the lock is free, the other store writes. */
+  test_add_person (b, "After", "", "");
+  g_assert_cmpint (test_sqlite_int (b->db, "SELECT count (*) FROM people"), ==, 2);
 }
 
 int
@@ -726,6 +841,8 @@ main (int   argc,
   g_test_add_func ("/store/live/models-outlive-store", test_models_outlive_store);
   g_test_add_func ("/store/live/two-stores", test_two_stores);
   g_test_add_func ("/store/live/busy-wait", test_busy_wait);
+  g_test_add_func ("/store/live/busy-error", test_busy_error);
+  g_test_add_func ("/store/live/disk-full", test_disk_full);
   g_test_add_func ("/store/live/backup", test_backup);
 
   return g_test_run ();
