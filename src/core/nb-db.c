@@ -1,10 +1,9 @@
 /* nb-db.c: opening a notebook file safely, migrating it, copying it.
  *
- * The rule of this file: a file Netbook refuses is left exactly as it
- * was. Everything that can be checked is checked on the raw bytes before
- * SQLite sees the file; what needs SQLite (quick_check, application_id,
- * user_version) is read on a connection that has not written anything
- * yet. Only then does Netbook switch to WAL, set pragmas or migrate.
+ * The rule: a file Netbook refuses is left exactly as it was. The checks
+ * (nb-db-inspect.c) read the raw bytes before SQLite sees the file, then
+ * what needs SQLite on a connection that has not written anything yet.
+ * Only then does Netbook switch to WAL, set pragmas or migrate.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,61 +21,11 @@
 
 #include "nb-store-private.h"
 
-/* The fixed part of a SQLite file (https://sqlite.org/fileformat.html). */
-#define SQLITE_HEADER_SIZE 100
-static const char sqlite_magic[16] = "SQLite format 3";
-static const guint8 journal_magic[8] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
-
-/* Every table a Netbook notebook may contain (v1), FTS5's own included. */
-static const char * const netbook_tables[] = {
-  "people", "tags", "entries", "events", "event_people", "profile",
-  "search", "search_data", "search_idx", "search_content",
-  "search_docsize", "search_config",
-  NULL
-};
-
-static const char *
-refused_hint (void)
-{
-  /* Translators: the end of every message about a notebook Netbook
-   * refused to open. */
-  return _("Netbook did not change it.");
-}
-
-static void
-set_damaged (GError     **error,
-             const char  *path,
-             const char  *what)
-{
-  /* Translators: the first %s is a file name, the second what is wrong,
-   * the third says the file was left alone. */
-  g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_CORRUPT,
-               _("“%s” is damaged (%s). %s Restore a backup (netbook-cli restore FILE) or move the file away to start a new notebook."),
-               path, what, refused_hint ());
-}
-
-static void
-set_not_database (GError     **error,
-                  const char  *path,
-                  const char  *what)
-{
-  g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_DATABASE,
-               _("“%s” is not a Netbook notebook (%s). %s Choose another file, or move it away to start a new notebook."),
-               path, what, refused_hint ());
-}
-
-typedef enum {
-  FILE_OPEN,
-  FILE_READ,
-  FILE_CREATE,
-  FILE_SAVE,
-} FileAction;
-
-static void
-set_errno_error (GError     **error,
-                 int          errsv,
-                 const char  *path,
-                 FileAction   action)
+void
+_nb_db_set_errno_error (GError     **error,
+                        int          errsv,
+                        const char  *path,
+                        NbFileAction action)
 {
   g_autofree char *message = NULL;
   NbStoreError code;
@@ -107,22 +56,25 @@ set_errno_error (GError     **error,
 
   switch (action)
     {
-    case FILE_OPEN:
+    case NB_FILE_OPEN:
       message = g_strdup_printf (_("Could not open “%s”: %s."), path, g_strerror (errsv));
       break;
-    case FILE_READ:
+    case NB_FILE_READ:
       message = g_strdup_printf (_("Could not read “%s”: %s."), path, g_strerror (errsv));
       break;
-    case FILE_CREATE:
+    case NB_FILE_CREATE:
       message = g_strdup_printf (_("Could not create “%s”: %s."), path, g_strerror (errsv));
       break;
-    case FILE_SAVE:
+    case NB_FILE_SAVE:
     default:
       message = g_strdup_printf (_("Could not save “%s”: %s."), path, g_strerror (errsv));
       break;
     }
 
-  g_set_error (error, NB_STORE_ERROR, code, "%s %s", message, hint);
+  if (*hint != '\0')
+    g_set_error (error, NB_STORE_ERROR, code, "%s %s", message, hint);
+  else
+    g_set_error_literal (error, NB_STORE_ERROR, code, message);
 }
 
 char *
@@ -225,7 +177,7 @@ _nb_db_set_error (GError     **error,
                   gboolean     opening)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-  const char *hint = opening ? refused_hint () : "";
+  const char *hint = opening ? _nb_db_refused_hint () : "";
 
   switch (rc & 0xff)
     {
@@ -293,320 +245,6 @@ _nb_db_exec (sqlite3     *db,
 }
 
 static gboolean
-query_int (sqlite3     *db,
-           const char  *path,
-           const char  *sql,
-           int         *out,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    {
-      *out = sqlite3_column_int (stmt, 0);
-      sqlite3_finalize (stmt);
-      return TRUE;
-    }
-
-  _nb_db_set_error (error, db, rc, path, TRUE);
-  sqlite3_finalize (stmt);
-  return FALSE;
-}
-
-static guint32
-read_be32 (const guint8 *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
-static gssize
-read_prefix (int     fd,
-             guint8 *buf,
-             gsize   size)
-{
-  gsize done = 0;
-
-  while (done < size)
-    {
-      gssize n = read (fd, buf + done, size - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return -1;
-      if (n == 0)
-        break;
-      done += (gsize) n;
-    }
-
-  return (gssize) done;
-}
-
-static goffset
-file_size_or_zero (const char *path)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
-    return 0;
-
-  return st.st_size;
-}
-
-/* Reads @size bytes at the start of @path into @buf; FALSE if missing or
- * shorter. */
-static gboolean
-peek_file (const char *path,
-           guint8     *buf,
-           gsize       size)
-{
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gssize n;
-
-  if (fd < 0)
-    return FALSE;
-
-  n = read_prefix (fd, buf, size);
-  close (fd);
-
-  return n == (gssize) size;
-}
-
-/* The checks on raw bytes: is this a whole SQLite file, and may SQLite
- * open it without writing to it? */
-static gboolean
-inspect_file (const char  *path,
-              GError     **error)
-{
-  guint8 header[SQLITE_HEADER_SIZE];
-  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
-  g_autofree char *journal_path = g_strconcat (path, "-journal", NULL);
-  guint8 jmagic[sizeof journal_magic];
-  struct stat st;
-  gssize n;
-  guint32 page_size;
-  guint32 page_count;
-  int fd;
-
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    {
-      set_errno_error (error, errno, path, FILE_OPEN);
-      return FALSE;
-    }
-
-  if (fstat (fd, &st) != 0)
-    {
-      set_errno_error (error, errno, path, FILE_READ);
-      close (fd);
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      set_not_database (error, path, _("it is a folder or a special file"));
-      return FALSE;
-    }
-
-  n = read_prefix (fd, header, sizeof header);
-  if (n < 0)
-    {
-      set_errno_error (error, errno, path, FILE_READ);
-      close (fd);
-      return FALSE;
-    }
-  close (fd);
-
-  if (st.st_size == 0)
-    {
-      set_not_database (error, path, _("the file is empty"));
-      return FALSE;
-    }
-
-  if (n < (gssize) sizeof sqlite_magic)
-    {
-      if (memcmp (header, sqlite_magic, (gsize) n) == 0)
-        set_damaged (error, path, _("the file is shorter than its header says"));
-      else
-        set_not_database (error, path, _("it is not a database file"));
-      return FALSE;
-    }
-
-  if (memcmp (header, sqlite_magic, sizeof sqlite_magic) != 0)
-    {
-      set_not_database (error, path, _("it is not a database file"));
-      return FALSE;
-    }
-
-  if (n < SQLITE_HEADER_SIZE)
-    {
-      set_damaged (error, path, _("the file is shorter than its header says"));
-      return FALSE;
-    }
-
-  page_size = ((guint32) header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  if (page_size < 512 || page_size > 65536 || (page_size & (page_size - 1)) != 0 ||
-      header[21] != 64 || header[22] != 32 || header[23] != 32)
-    {
-      set_damaged (error, path, _("its header is invalid"));
-      return FALSE;
-    }
-
-  /* The in-header page count is trusted when the change counter and the
-   * "version valid for" number agree (fileformat.html §1.3.7). With
-   * frames waiting in a -wal file the main file may legitimately lag
-   * behind; quick_check judges that case. */
-  page_count = read_be32 (header + 28);
-  if (file_size_or_zero (wal_path) == 0)
-    {
-      if (page_count > 0 && read_be32 (header + 24) == read_be32 (header + 92))
-        {
-          if ((guint64) st.st_size < (guint64) page_count * page_size)
-            {
-              set_damaged (error, path, _("the file is shorter than its header says"));
-              return FALSE;
-            }
-        }
-      else if ((guint64) st.st_size < page_size)
-        {
-          set_damaged (error, path, _("the file is shorter than its header says"));
-          return FALSE;
-        }
-    }
-
-  /* A hot rollback journal would be played back into the file by the
-   * first read. Netbook's own notebooks use WAL, so a journal means the
-   * file is another program's unless its application_id says otherwise. */
-  if (peek_file (journal_path, jmagic, sizeof jmagic) &&
-      memcmp (jmagic, journal_magic, sizeof jmagic) == 0 &&
-      read_be32 (header + 68) != NB_STORE_APPLICATION_ID)
-    {
-      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FOREIGN,
-                   _("“%s” has an unfinished change by another program (a “-journal” file lies beside it). %s Open it with the program that made it, or choose another file."),
-                   path, refused_hint ());
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_netbook_table (const char *name)
-{
-  return g_strv_contains (netbook_tables, name);
-}
-
-/* The checks that need SQLite, on a connection that has not written. */
-static gboolean
-check_contents (sqlite3     *db,
-                const char  *path,
-                int          current_version,
-                int         *out_version,
-                guint32     *out_application_id,
-                GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  g_autofree char *problem = NULL;
-  gboolean has_tables = FALSE;
-  gboolean has_foreign_tables = FALSE;
-  int application_id;
-  int version;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      const char *result = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (result, "ok") != 0)
-        problem = g_strdup (result != NULL ? result : "?");
-    }
-  else if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
-    {
-      problem = g_strdup (sqlite3_errmsg (db));
-    }
-  else
-    {
-      _nb_db_set_error (error, db, rc, path, TRUE);
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-
-  if (problem != NULL)
-    {
-      g_autofree char *what = NULL;
-
-      g_debug ("quick_check of %s: %s", path, problem);
-      /* Translators: %s is SQLite's own (English) diagnostic. */
-      what = g_strdup_printf (_("its integrity check failed: %s"), problem);
-      set_damaged (error, path, what);
-      return FALSE;
-    }
-
-  if (!query_int (db, path, "PRAGMA application_id", &application_id, error) ||
-      !query_int (db, path, "PRAGMA user_version", &version, error))
-    return FALSE;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT name FROM sqlite_master "
-                           "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-                           -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      has_tables = TRUE;
-      if (!is_netbook_table ((const char *) sqlite3_column_text (stmt, 0)))
-        has_foreign_tables = TRUE;
-      rc = SQLITE_OK;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _nb_db_set_error (error, db, rc, path, TRUE);
-      return FALSE;
-    }
-
-  /* Netbook's own id; or no id at all on a file holding nothing but
-   * Netbook's tables (or nothing). Anything else is another program's. */
-  if ((guint32) application_id != NB_STORE_APPLICATION_ID &&
-      (application_id != 0 || has_foreign_tables))
-    {
-      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FOREIGN,
-                   _("“%s” is a database of another program, not a Netbook notebook. %s Choose another file, or move it away to start a new notebook."),
-                   path, refused_hint ());
-      return FALSE;
-    }
-
-  if (version > current_version)
-    {
-      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_TOO_NEW,
-                   _("“%s” was saved by a newer version of Netbook (notebook format %d, this version reads up to %d). %s Update Netbook to open it."),
-                   path, version, current_version, refused_hint ());
-      return FALSE;
-    }
-
-  if (version <= 0 && has_tables)
-    {
-      set_damaged (error, path, _("its format version is missing"));
-      return FALSE;
-    }
-
-  *out_version = version;
-  *out_application_id = (guint32) application_id;
-  return TRUE;
-}
-
-static gboolean
 fsync_path (const char  *path,
             gboolean     directory,
             GError     **error)
@@ -622,7 +260,7 @@ fsync_path (const char  *path,
       /* Some file systems cannot sync folders; the data itself is. */
       if (directory && (errsv == EINVAL || errsv == ENOTSUP))
         return TRUE;
-      set_errno_error (error, errsv, path, FILE_SAVE);
+      _nb_db_set_errno_error (error, errsv, path, NB_FILE_SAVE);
       return FALSE;
     }
 
@@ -783,29 +421,6 @@ open_connection (const char  *path,
   return db;
 }
 
-/* Closes the connection to a refused file and removes the side files it
- * made. SQLite removes its own -wal and -shm when it closes the last
- * connection, except when a WAL was already there (no checkpoint on
- * close, see below): then the -shm it made goes too. Without a -shm
- * before, nobody else had the file open in WAL mode. A -wal is only
- * removed if it is new and empty: never data. */
-static void
-close_refused (sqlite3    *db,
-               const char *wal_path,
-               gboolean    had_wal,
-               const char *shm_path,
-               gboolean    had_shm)
-{
-  sqlite3_close (db);
-
-  if (!had_wal && g_file_test (wal_path, G_FILE_TEST_EXISTS) &&
-      file_size_or_zero (wal_path) == 0)
-    g_unlink (wal_path);
-
-  if (!had_shm)
-    g_unlink (shm_path);
-}
-
 /* Creates a new notebook at a temporary name beside @path and links it
  * into place, so that @path is never seen half-made: a crash leaves
  * either nothing or a whole notebook. link() never overwrites. */
@@ -824,7 +439,7 @@ create_database (const char             *path,
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      set_errno_error (error, errno, path, FILE_CREATE);
+      _nb_db_set_errno_error (error, errno, path, NB_FILE_CREATE);
       return FALSE;
     }
   close (fd);
@@ -864,13 +479,13 @@ create_database (const char             *path,
           /* No hard links here (FAT, some network file systems). */
           if (g_rename (tmp, path) != 0)
             {
-              set_errno_error (error, errno, path, FILE_CREATE);
+              _nb_db_set_errno_error (error, errno, path, NB_FILE_CREATE);
               goto failed;
             }
         }
       else
         {
-          set_errno_error (error, errsv, path, FILE_CREATE);
+          _nb_db_set_errno_error (error, errsv, path, NB_FILE_CREATE);
           goto failed;
         }
     }
@@ -906,7 +521,7 @@ _nb_db_open (const char             *path,
   dir = g_path_get_dirname (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      set_errno_error (error, errno, dir, FILE_CREATE);
+      _nb_db_set_errno_error (error, errno, dir, NB_FILE_CREATE);
       return NULL;
     }
 
@@ -914,7 +529,7 @@ _nb_db_open (const char             *path,
     {
       if (errno != ENOENT)
         {
-          set_errno_error (error, errno, path, FILE_OPEN);
+          _nb_db_set_errno_error (error, errno, path, NB_FILE_OPEN);
           return NULL;
         }
 
@@ -922,7 +537,7 @@ _nb_db_open (const char             *path,
         return NULL;
     }
 
-  if (!inspect_file (path, error))
+  if (!_nb_db_inspect_file (path, error))
     return NULL;
 
   if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
@@ -931,7 +546,7 @@ _nb_db_open (const char             *path,
 
       g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY,
                    _("“%s” cannot be written (%s). %s Check that the file and its folder are writable."),
-                   path, g_strerror (errsv), refused_hint ());
+                   path, g_strerror (errsv), _nb_db_refused_hint ());
       return NULL;
     }
 
@@ -947,12 +562,12 @@ _nb_db_open (const char             *path,
   /* Closing the last connection checkpoints a WAL into the main file. A
    * WAL left by someone else must stay as it was if the file is refused,
    * so no checkpoint on close until the file is accepted. */
-  if (file_size_or_zero (wal_path) > 0)
+  if (_nb_db_file_size (wal_path) > 0)
     sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
-  if (!check_contents (db, path, current_version, &version, &application_id, error))
+  if (!_nb_db_check_contents (db, path, current_version, &version, &application_id, error))
     {
-      close_refused (db, wal_path, had_wal, shm_path, had_shm);
+      _nb_db_close_refused (db, wal_path, had_wal, shm_path, had_shm);
       return NULL;
     }
 
@@ -960,8 +575,8 @@ _nb_db_open (const char             *path,
     {
       g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY,
                    _("“%s” cannot be written (%s). %s Check that the file and its folder are writable."),
-                   path, g_strerror (EACCES), refused_hint ());
-      close_refused (db, wal_path, had_wal, shm_path, had_shm);
+                   path, g_strerror (EACCES), _nb_db_refused_hint ());
+      _nb_db_close_refused (db, wal_path, had_wal, shm_path, had_shm);
       return NULL;
     }
 
@@ -1019,7 +634,7 @@ _nb_db_backup_to (sqlite3     *db,
   fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0600);
   if (fd < 0)
     {
-      set_errno_error (error, errno, dest_path, FILE_CREATE);
+      _nb_db_set_errno_error (error, errno, dest_path, NB_FILE_CREATE);
       return FALSE;
     }
   close (fd);
@@ -1069,7 +684,7 @@ _nb_db_backup_to (sqlite3     *db,
 
   if (g_chmod (tmp, 0600) != 0)
     {
-      set_errno_error (error, errno, dest_path, FILE_SAVE);
+      _nb_db_set_errno_error (error, errno, dest_path, NB_FILE_SAVE);
       goto failed;
     }
 
@@ -1078,7 +693,7 @@ _nb_db_backup_to (sqlite3     *db,
 
   if (g_rename (tmp, dest_path) != 0)
     {
-      set_errno_error (error, errno, dest_path, FILE_SAVE);
+      _nb_db_set_errno_error (error, errno, dest_path, NB_FILE_SAVE);
       goto failed;
     }
 

@@ -143,6 +143,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbStmt, _nb_stmt_release)
 
 /* ---- nb-db.c ---------------------------------------------------------- */
 
+typedef enum {
+  NB_FILE_OPEN,
+  NB_FILE_READ,
+  NB_FILE_CREATE,
+  NB_FILE_SAVE,
+} NbFileAction;
+
+/* Sets @error from errno @errsv while doing @action on @path. */
+void       _nb_db_set_errno_error     (GError      **error,
+                                       int           errsv,
+                                       const char   *path,
+                                       NbFileAction  action);
+
 /* Casefolded, NFD without combining marks: "Ångström" → "angstrom". The
  * same rule as nb_person_dup_sort_key(). Never NULL. */
 char      *_nb_fold                   (const char  *text);
@@ -175,6 +188,32 @@ void       _nb_db_set_error           (GError     **error,
                                        int          rc,
                                        const char  *path,
                                        gboolean     opening);
+
+/* ---- nb-db-inspect.c -------------------------------------------------- */
+
+/* "Netbook did not change it.", translated. */
+const char *_nb_db_refused_hint       (void);
+/* 0 if missing. */
+goffset    _nb_db_file_size           (const char  *path);
+/* The checks on the raw bytes: a whole SQLite file, which SQLite may
+ * open without writing to it. */
+gboolean   _nb_db_inspect_file        (const char  *path,
+                                       GError     **error);
+/* quick_check, application_id, tables, user_version (at most
+ * @current_version), read without writing. */
+gboolean   _nb_db_check_contents      (sqlite3     *db,
+                                       const char  *path,
+                                       int          current_version,
+                                       int         *out_version,
+                                       guint32     *out_application_id,
+                                       GError     **error);
+/* Closes a connection to a refused file, removing the side files that
+ * opening it made. */
+void       _nb_db_close_refused       (sqlite3     *db,
+                                       const char  *wal_path,
+                                       gboolean     had_wal,
+                                       const char  *shm_path,
+                                       gboolean     had_shm);
 
 /* ---- nb-store.c ------------------------------------------------------- */
 
