@@ -87,11 +87,12 @@ load_tags (NbStore   *self,
   return TRUE;
 }
 
-gboolean
-_nb_store_fill_summary (NbStore     *self,
-                        NbPerson    *person,
-                        const char  *today_iso,
-                        GError     **error)
+/* Last contact and due follow-ups of one person: the list's numbers. */
+static gboolean
+fill_counts (NbStore     *self,
+             NbPerson    *person,
+             const char  *today_iso,
+             GError     **error)
 {
   g_autoptr(NbStmt) stmt = NULL;
   g_autofree char *today = NULL;
@@ -127,9 +128,46 @@ _nb_store_fill_summary (NbStore     *self,
                          (guint) sqlite3_column_int (stmt, 1),
                          nb_person_get_stage (person),
                          nb_person_get_trust_score (person));
-  g_clear_pointer (&stmt, _nb_stmt_release);
+  return TRUE;
+}
 
-  return _nb_store_fill_trust (self, person, today_iso, error);
+gboolean
+_nb_store_fill_summary (NbStore     *self,
+                        NbPerson    *person,
+                        const char  *today_iso,
+                        GError     **error)
+{
+  g_autofree char *today = NULL;
+
+  if (today_iso == NULL)
+    today_iso = today = nb_date_today_iso ();
+
+  return fill_counts (self, person, today_iso, error) &&
+         _nb_store_fill_trust (self, person, today_iso, error);
+}
+
+gboolean
+_nb_store_fill_people (NbStore     *self,
+                       GPtrArray   *people,
+                       GError     **error)
+{
+  g_autofree char *today = nb_date_today_iso ();
+
+  /* Past a few dozen, one pass over all tags and entries is cheaper than
+   * a few queries per person. */
+  if (people->len > 32)
+    return _nb_store_fill_tags_and_summaries (self, people, today, error);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      NbPerson *person = g_ptr_array_index (people, i);
+
+      if (!load_tags (self, person, error) ||
+          !fill_counts (self, person, today, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -154,11 +192,11 @@ _nb_store_fill_trust (NbStore     *self,
   return TRUE;
 }
 
-static NbPerson *
-load_person_row (NbStore   *self,
-                 gint64     person_id,
-                 gboolean   include_deleted,
-                 GError   **error)
+NbPerson *
+_nb_store_load_person_row (NbStore   *self,
+                           gint64     person_id,
+                           gboolean   include_deleted,
+                           GError   **error)
 {
   g_autoptr(NbStmt) stmt = NULL;
   g_autofree char *sql = NULL;
@@ -201,7 +239,7 @@ _nb_store_load_person (NbStore   *self,
   if (!_nb_store_begin (self, FALSE, error))
     return NULL;
 
-  person = load_person_row (self, person_id, FALSE, error);
+  person = _nb_store_load_person_row (self, person_id, FALSE, error);
   ok = person != NULL &&
        load_tags (self, person, error) &&
        (!with_summary || _nb_store_fill_summary (self, person, NULL, error));
@@ -571,7 +609,7 @@ set_deleted (NbStore   *self,
       g_autoptr(NbPerson) existing = NULL;
 
       g_clear_pointer (&stmt, _nb_stmt_release);
-      existing = load_person_row (self, person_id, TRUE, error);
+      existing = _nb_store_load_person_row (self, person_id, TRUE, error);
       if (existing == NULL)
         goto failed;
 

@@ -297,6 +297,17 @@ gboolean   _nb_store_fill_summary     (NbStore     *self,
                                        NbPerson    *person,
                                        const char  *today_iso,
                                        GError     **error);
+/* Tags, last contact and due follow-ups (not stage and trust) of people
+ * loaded without them: what search hits and short lists need. */
+gboolean   _nb_store_fill_people      (NbStore     *self,
+                                       GPtrArray   *people,
+                                       GError     **error);
+/* The card alone (no tags, no summary); NOT_FOUND if missing (or
+ * deleted, unless @include_deleted). */
+NbPerson  *_nb_store_load_person_row  (NbStore     *self,
+                                       gint64       person_id,
+                                       gboolean     include_deleted,
+                                       GError     **error);
 /* Only the stage and trust score. */
 gboolean   _nb_store_fill_trust       (NbStore     *self,
                                        NbPerson    *person,

@@ -28,6 +28,10 @@
 /* A snippet is looked for in the first 64 KiB of a note only. */
 #define SNIPPET_SCAN_MAX (64 * 1024)
 
+/* Excerpts are made for the best hits only: a query typed into the
+ * search field may match thousands of notes. */
+#define SNIPPETS_MAX 200
+
 #define HELPERS_PER_NEED 3
 #define NETWORK_STEPS_MAX 2
 
@@ -237,17 +241,16 @@ search_short (NbStore     *self,
   if (matches == NULL)
     return NULL;
 
-  for (guint i = 0; i < matches->len && (limit == 0 || i < limit); i++)
+  if (limit > 0 && matches->len > limit)
+    g_ptr_array_set_size (matches, limit);
+  if (!_nb_store_fill_people (self, matches, error))
+    return NULL;
+
+  for (guint i = 0; i < matches->len; i++)
     {
-      NbPerson *match = g_ptr_array_index (matches, i);
       NbSearchHit *hit = g_new0 (NbSearchHit, 1);
 
-      hit->person = _nb_store_load_person (self, nb_person_get_id (match), TRUE, error);
-      if (hit->person == NULL)
-        {
-          nb_search_hit_free (hit);
-          return NULL;
-        }
+      hit->person = g_object_ref (g_ptr_array_index (matches, i));
       g_ptr_array_add (hits, hit);
     }
 
@@ -309,6 +312,7 @@ nb_store_search (NbStore     *self,
                  GError     **error)
 {
   g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GArray) raw = NULL;
   g_autoptr(GString) fts_query = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
@@ -360,6 +364,21 @@ nb_store_search (NbStore     *self,
   if (!search_fts (self, fts_query->str, limit, raw, error))
     goto failed;
 
+  /* Cards, tags and the list's summaries; stage and trust are for the
+   * person's page (search runs as the user types). */
+  people = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < raw->len; i++)
+    {
+      NbPerson *person = _nb_store_load_person_row (self, g_array_index (raw, RawHit, i).person_id,
+                                                    FALSE, error);
+
+      if (person == NULL)
+        goto failed;
+      g_ptr_array_add (people, person);
+    }
+  if (!_nb_store_fill_people (self, people, error))
+    goto failed;
+
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_search_hit_free);
   for (guint i = 0; i < raw->len; i++)
     {
@@ -368,10 +387,10 @@ nb_store_search (NbStore     *self,
 
       g_ptr_array_add (hits, hit);
       hit->rank = r->rank;
-      hit->person = _nb_store_load_person (self, r->person_id, TRUE, error);
-      if (hit->person == NULL)
-        goto failed;
+      hit->person = g_object_ref (g_ptr_array_index (people, i));
 
+      if (i >= SNIPPETS_MAX)
+        continue;
       if (r->rowid % 2 == 1)
         hit->snippet = entry_snippet (self, r->rowid / 2, (const char * const *) terms);
       else

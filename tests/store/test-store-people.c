@@ -542,6 +542,18 @@ test_ten_thousand (void)
   /* Follow-ups count as contact: person 0 has one. */
   g_assert_cmpstr (nb_person_get_last_contact (g_ptr_array_index (people, 0)), ==, "2024-03-01");
 
+  /* Search as one types: every person matches. */
+  {
+    g_autoptr(GPtrArray) hits = NULL;
+    double start_ms = cpu_ms ();
+
+    hits = nb_store_search (store, "sailing", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, n);
+    g_test_message ("search with %u hits: %.1f ms", hits->len, cpu_ms () - start_ms);
+    g_assert_cmpfloat (cpu_ms () - start_ms, <, 5 * limit_ms);
+  }
+
   {
     double start_ms = cpu_ms ();
 
