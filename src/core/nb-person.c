@@ -26,6 +26,9 @@ struct _NbPerson
   gint64    introduced_by;
   gint64    created;
   gint64    updated;
+  /* Loaded only for one person's page: see nb_person_get_photo_known(). */
+  GBytes   *photo;
+  gboolean  photo_known;
 
   /* Summary filled in by the store for lists. */
   char     *last_contact;
@@ -48,6 +51,7 @@ enum {
   PROP_CADENCE_DAYS,
   PROP_RAPPORT,
   PROP_INTRODUCED_BY,
+  PROP_PHOTO,
   PROP_LAST_CONTACT,
   PROP_DUE_FOLLOWUPS,
   PROP_STAGE,
@@ -223,6 +227,7 @@ nb_person_finalize (GObject *object)
     g_clear_pointer (&self->fields[i], g_free);
   g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->last_contact, g_free);
+  g_clear_pointer (&self->photo, g_bytes_unref);
 
   G_OBJECT_CLASS (nb_person_parent_class)->finalize (object);
 }
@@ -275,6 +280,10 @@ nb_person_get_property (GObject    *object,
 
     case PROP_INTRODUCED_BY:
       g_value_set_int64 (value, self->introduced_by);
+      break;
+
+    case PROP_PHOTO:
+      g_value_set_boxed (value, self->photo);
       break;
 
     case PROP_LAST_CONTACT:
@@ -344,6 +353,10 @@ nb_person_set_property (GObject      *object,
       nb_person_set_introduced_by (self, g_value_get_int64 (value));
       break;
 
+    case PROP_PHOTO:
+      nb_person_set_photo (self, g_value_get_boxed (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -407,6 +420,12 @@ nb_person_class_init (NbPersonClass *klass)
   properties[PROP_INTRODUCED_BY] =
     g_param_spec_int64 ("introduced-by", NULL, NULL,
                         0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /* The avatar's image file, NULL for none or not loaded. */
+  properties[PROP_PHOTO] =
+    g_param_spec_boxed ("photo", NULL, NULL,
+                        G_TYPE_BYTES,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   /* The summary properties are read-only: only the store knows them,
@@ -926,6 +945,49 @@ nb_person_set_summary (NbPerson   *self,
   g_object_thaw_notify (object);
 }
 
+GBytes *
+nb_person_get_photo (NbPerson *self)
+{
+  g_return_val_if_fail (NB_IS_PERSON (self), NULL);
+
+  return self->photo;
+}
+
+void
+nb_person_set_photo (NbPerson *self,
+                     GBytes   *photo)
+{
+  gboolean changed;
+
+  g_return_if_fail (NB_IS_PERSON (self));
+
+  /* GBytes never change, so a reference is as good as a copy. */
+  if (photo != NULL && g_bytes_get_size (photo) == 0)
+    photo = NULL;
+
+  self->photo_known = TRUE;
+
+  if (photo == NULL || self->photo == NULL)
+    changed = photo != self->photo;
+  else
+    changed = !g_bytes_equal (photo, self->photo);
+
+  if (!changed)
+    return;
+
+  g_clear_pointer (&self->photo, g_bytes_unref);
+  self->photo = photo != NULL ? g_bytes_ref (photo) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
+}
+
+gboolean
+nb_person_get_photo_known (NbPerson *self)
+{
+  g_return_val_if_fail (NB_IS_PERSON (self), FALSE);
+
+  return self->photo_known;
+}
+
 NbPerson *
 nb_person_copy (NbPerson *self)
 {
@@ -944,6 +1006,8 @@ nb_person_copy (NbPerson *self)
   copy->introduced_by = self->introduced_by;
   copy->created = self->created;
   copy->updated = self->updated;
+  copy->photo = self->photo != NULL ? g_bytes_ref (self->photo) : NULL;
+  copy->photo_known = self->photo_known;
   copy->last_contact = g_strdup (self->last_contact);
   copy->due_followups = self->due_followups;
   copy->stage = self->stage;

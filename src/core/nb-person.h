@@ -113,6 +113,19 @@ void         nb_person_set_timestamps   (NbPerson      *self,
                                          gint64         created,
                                          gint64         updated);
 
+/* The avatar: the bytes of an image file (a vCard PHOTO), NULL for none.
+ * Photos can be large, so only nb_store_get_person() and
+ * nb_store_resolve_person() load them; people from lists, models and
+ * search have no photo and an unknown one (nb_person_get_photo_known()
+ * is FALSE), and nb_store_update_person() then keeps the stored photo.
+ * Setting a photo (NULL removes it; empty bytes are NULL) makes it known,
+ * and the next add or update writes it. Transfer none both ways. */
+GBytes      *nb_person_get_photo        (NbPerson      *self);
+void         nb_person_set_photo        (NbPerson      *self,
+                                         GBytes        *photo);
+/* TRUE once the photo was set or loaded by the store. */
+gboolean     nb_person_get_photo_known  (NbPerson      *self);
+
 /* Summary facts the store fills in when it loads people for a list (not
  * stored in the people table): the date of the last contact (any entry
  * except dreams/challenges/needs counts; "" if none), how many open

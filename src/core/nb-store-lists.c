@@ -388,7 +388,7 @@ nb_store_resolve_person (NbStore     *self,
     }
 
   if (g_ascii_string_to_signed (stripped, 10, 1, G_MAXINT64, &id, NULL))
-    return _nb_store_load_person (self, id, TRUE, error);
+    return _nb_store_load_person_with_photo (self, id, error);
 
   folded = _nb_fold_name (stripped);
 
@@ -426,7 +426,7 @@ nb_store_resolve_person (NbStore     *self,
       return NULL;
     }
 
-  return _nb_store_load_person (self, nb_person_get_id (g_ptr_array_index (matches, 0)), TRUE, error);
+  return _nb_store_load_person_with_photo (self, nb_person_get_id (g_ptr_array_index (matches, 0)), error);
 }
 
 /* Runs @stmt (bound by the caller) that selects people rows, and fills

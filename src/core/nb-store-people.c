@@ -12,6 +12,10 @@
 #include "nb-date.h"
 #include "nb-store-private.h"
 
+/* A vCard photo is a few hundred kilobytes at most; anything far bigger
+ * is a mistake that would slow every page showing the person. */
+#define PHOTO_MAX_SIZE (10 * 1024 * 1024)
+
 int
 _nb_store_compare_people (NbPerson *a,
                           NbPerson *b)
@@ -227,11 +231,75 @@ _nb_store_load_person_row (NbStore   *self,
   return _nb_store_person_from_row (self, stmt, 0);
 }
 
-NbPerson *
-_nb_store_load_person (NbStore   *self,
-                       gint64     person_id,
-                       gboolean   with_summary,
-                       GError   **error)
+static gboolean
+load_photo (NbStore   *self,
+            NbPerson  *person,
+            GError   **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  g_autoptr(GBytes) photo = NULL;
+  int rc;
+
+  stmt = _nb_store_prepare (self, NB_STMT_PERSON_PHOTO,
+                            "SELECT photo FROM people WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, nb_person_get_id (person));
+  rc = _nb_store_step (self, stmt, error);
+  if (rc == -1)
+    return FALSE;
+
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      const void *data = sqlite3_column_blob (stmt, 0);
+      int size = sqlite3_column_bytes (stmt, 0);
+
+      if (data != NULL && size > 0)
+        photo = g_bytes_new (data, (gsize) size);
+    }
+
+  nb_person_set_photo (person, photo);
+  return TRUE;
+}
+
+/* Writes the photo only when the caller knows it: a person loaded from a
+ * list has none, and saving them must not remove the stored one. */
+static gboolean
+write_photo (NbStore   *self,
+             NbPerson  *person,
+             GError   **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  GBytes *photo = nb_person_get_photo (person);
+
+  if (!nb_person_get_photo_known (person))
+    return TRUE;
+
+  /* Most saves carry the photo they loaded: comparing costs a read,
+   * rewriting would log the whole picture again. */
+  stmt = _nb_store_prepare (self, NB_STMT_PERSON_SET_PHOTO,
+                            "UPDATE people SET photo = ?1 WHERE id = ?2 AND photo IS NOT ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (photo != NULL)
+    sqlite3_bind_blob64 (stmt, 1, g_bytes_get_data (photo, NULL),
+                         g_bytes_get_size (photo), SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, nb_person_get_id (person));
+
+  return _nb_store_step_done (self, stmt, error);
+}
+
+static NbPerson *
+load_person (NbStore   *self,
+             gint64     person_id,
+             gboolean   with_summary,
+             gboolean   with_photo,
+             GError   **error)
 {
   g_autoptr(NbPerson) person = NULL;
   gboolean ok;
@@ -242,7 +310,8 @@ _nb_store_load_person (NbStore   *self,
   person = _nb_store_load_person_row (self, person_id, FALSE, error);
   ok = person != NULL &&
        load_tags (self, person, error) &&
-       (!with_summary || _nb_store_fill_summary (self, person, NULL, error));
+       (!with_summary || _nb_store_fill_summary (self, person, NULL, error)) &&
+       (!with_photo || load_photo (self, person, error));
 
   if (!ok)
     {
@@ -254,6 +323,23 @@ _nb_store_load_person (NbStore   *self,
     return NULL;
 
   return g_steal_pointer (&person);
+}
+
+NbPerson *
+_nb_store_load_person (NbStore   *self,
+                       gint64     person_id,
+                       gboolean   with_summary,
+                       GError   **error)
+{
+  return load_person (self, person_id, with_summary, FALSE, error);
+}
+
+NbPerson *
+_nb_store_load_person_with_photo (NbStore   *self,
+                                  gint64     person_id,
+                                  GError   **error)
+{
+  return load_person (self, person_id, TRUE, TRUE, error);
 }
 
 gboolean
@@ -330,6 +416,15 @@ validate_person (NbPerson  *person,
                        _("A tag cannot be empty."));
           return FALSE;
         }
+    }
+
+  if (nb_person_get_photo (person) != NULL &&
+      g_bytes_get_size (nb_person_get_photo (person)) > PHOTO_MAX_SIZE)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
+                   _("The photo is too large (more than %d MB): choose a smaller picture."),
+                   PHOTO_MAX_SIZE / (1024 * 1024));
+      return FALSE;
     }
 
   if (nb_person_get_cadence_days (person) > 36500)
@@ -493,7 +588,8 @@ nb_store_add_person (NbStore   *self,
   id = sqlite3_last_insert_rowid (self->db);
   nb_person_set_id (person, id);
 
-  if (!write_tags (self, person, error))
+  if (!write_tags (self, person, error) ||
+      (nb_person_get_photo (person) != NULL && !write_photo (self, person, error)))
     goto failed;
 
   _nb_store_queue_person (self, id, NB_CHANGE_ADDED);
@@ -555,7 +651,8 @@ nb_store_update_person (NbStore   *self,
   sqlite3_bind_int64 (stmt, i++, now);
   sqlite3_bind_int64 (stmt, i++, id);
   if (!_nb_store_step_done (self, stmt, error) ||
-      !write_tags (self, person, error))
+      !write_tags (self, person, error) ||
+      !write_photo (self, person, error))
     goto failed;
 
   _nb_store_queue_person (self, id, NB_CHANGE_UPDATED);
@@ -579,7 +676,7 @@ nb_store_get_person (NbStore   *self,
   g_return_val_if_fail (NB_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _nb_store_load_person (self, person_id, TRUE, error);
+  return _nb_store_load_person_with_photo (self, person_id, error);
 }
 
 static gboolean

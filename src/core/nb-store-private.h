@@ -53,6 +53,8 @@ typedef enum {
   NB_STMT_PERSON_TAG_INSERT,
   NB_STMT_PERSON_SUMMARY,
   NB_STMT_PERSON_LINKED,
+  NB_STMT_PERSON_PHOTO,
+  NB_STMT_PERSON_SET_PHOTO,
   NB_STMT_PEOPLE_LIST,
   NB_STMT_PEOPLE_TAGS,
   NB_STMT_PEOPLE_SUMMARIES,
@@ -283,6 +285,11 @@ NbPerson  *_nb_store_load_person      (NbStore     *self,
                                        gint64       person_id,
                                        gboolean     with_summary,
                                        GError     **error);
+/* _nb_store_load_person() with the summary and the photo: one person's
+ * page (nb_store_get_person(), nb_store_resolve_person()). */
+NbPerson  *_nb_store_load_person_with_photo (NbStore  *self,
+                                             gint64    person_id,
+                                             GError  **error);
 /* TRUE if the person exists and is not deleted. */
 gboolean   _nb_store_person_exists    (NbStore     *self,
                                        gint64       person_id,

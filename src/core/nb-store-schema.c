@@ -10,6 +10,12 @@
  * card is the row 2 × person id; an entry's text is the row
  * 2 × entry id + 1, so that each can be replaced by rowid.
  *
+ * Version 2 adds people.photo (the avatar as the image file's bytes, NULL
+ * for none; read only where one person is shown, never by lists) and
+ * capture_drafts, the unfinished after-event captures. A draft keeps
+ * exactly what was typed, so its date is not checked: a half-typed date
+ * must not make the draft fail to save.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -196,9 +202,32 @@ migrate_to_v1 (sqlite3     *db,
   return _nb_db_exec (db, path, schema_v1, error);
 }
 
+static const char schema_v2[] =
+  "ALTER TABLE people ADD COLUMN photo BLOB;\n"
+  "\n"
+  "CREATE TABLE capture_drafts (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  event_name TEXT NOT NULL DEFAULT '',\n"
+  "  event_date TEXT NOT NULL DEFAULT '',\n"
+  "  place TEXT NOT NULL DEFAULT '',\n"
+  "  body TEXT NOT NULL DEFAULT '',\n"
+  "  created INTEGER NOT NULL,\n"
+  "  updated INTEGER NOT NULL\n"
+  ");\n"
+  "CREATE INDEX capture_drafts_updated ON capture_drafts (updated DESC, id DESC);\n";
+
+static gboolean
+migrate_to_v2 (sqlite3     *db,
+               const char  *path,
+               GError     **error)
+{
+  return _nb_db_exec (db, path, schema_v2, error);
+}
+
 const NbMigrationFunc _nb_store_migrations[] = {
   NULL,
   migrate_to_v1,
+  migrate_to_v2,
 };
 
 const guint _nb_store_n_migrations = G_N_ELEMENTS (_nb_store_migrations);

@@ -21,7 +21,7 @@
 G_BEGIN_DECLS
 
 /* The current schema version (PRAGMA user_version). */
-#define NB_STORE_SCHEMA_VERSION 1
+#define NB_STORE_SCHEMA_VERSION 2
 
 #define NB_TYPE_STORE (nb_store_get_type ())
 G_DECLARE_FINAL_TYPE (NbStore, nb_store, NB, STORE, GObject)
@@ -63,15 +63,18 @@ gboolean     nb_store_transaction      (NbStore     *self,
 
 /* ---- People ---------------------------------------------------------- */
 
-/* Refuses an empty (or whitespace-only) display name and invalid dates
- * with NB_STORE_ERROR_INVALID. Sets the person's id and timestamps. */
+/* Refuses an empty (or whitespace-only) display name, invalid dates and
+ * a photo over 10 MB with NB_STORE_ERROR_INVALID. Sets the person's id
+ * and timestamps. Update writes the photo only if it is known
+ * (nb_person_get_photo_known()): saving a person from a list keeps it. */
 gint64       nb_store_add_person       (NbStore     *self,
                                         NbPerson    *person,
                                         GError     **error);
 gboolean     nb_store_update_person    (NbStore     *self,
                                         NbPerson    *person,
                                         GError     **error);
-/* A new object each call; NB_STORE_ERROR_NOT_FOUND if missing or deleted. */
+/* A new object each call, with the photo; NB_STORE_ERROR_NOT_FOUND if
+ * missing or deleted. */
 NbPerson    *nb_store_get_person       (NbStore     *self,
                                         gint64       person_id,
                                         GError     **error);
@@ -95,6 +98,7 @@ GPtrArray   *nb_store_list_people      (NbStore     *self,
                                         GError     **error);
 /* Resolves what a user typed: a numeric id, or a name matched case- and
  * accent-insensitively (exact full name first, then unique prefix/word).
+ * The person found comes with the photo, candidates without.
  * Sets NB_STORE_ERROR_NOT_FOUND or NB_STORE_ERROR_AMBIGUOUS; in the
  * latter case *@candidates (if not NULL) receives the NbPerson* matches. */
 NbPerson    *nb_store_resolve_person   (NbStore     *self,

@@ -20,7 +20,14 @@
 
 /* Tables in the order their rows can be inserted (references first). */
 static const char * const data_tables[] = {
-  "people", "tags", "events", "event_people", "entries", "profile", NULL
+  "people", "tags", "events", "event_people", "entries", "profile",
+  "capture_drafts", NULL
+};
+
+/* A few bytes that look like the start of a PNG: photos are stored as
+ * they came. */
+static const guint8 sample_photo[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0x00, 0x00, 0x00, 0x0d, 0xff, 0x00, 0x7f
 };
 
 static void
@@ -89,6 +96,28 @@ dump_database (sqlite3 *db)
   return g_strdup (out->str);
 }
 
+/* What version 2 added: a photo and an unfinished capture. */
+static void
+fill_sample_v2 (NbStore *store)
+{
+  g_autoptr(GBytes) photo = g_bytes_new_static (sample_photo, sizeof sample_photo);
+  g_autoptr(NbPerson) maria = NULL;
+  g_autoptr(GError) error = NULL;
+
+  maria = nb_store_resolve_person (store, "Maria Rossi", NULL, &error);
+  g_assert_no_error (error);
+  nb_person_set_photo (maria, photo);
+  nb_store_update_person (store, maria, &error);
+  g_assert_no_error (error);
+
+  test_sqlite_exec (store->db,
+                    "INSERT INTO capture_drafts (event_name, event_date, place, body, created, updated)"
+                    " VALUES ('Chamber lunch', '2024-06-1', 'Town hall',"
+                    "         'Bob Haddad (Blue Harbor): wants restaurant referrals #insurance !fri\n"
+                    "Priya Raghunathan, Spa Olivia: looking for a bookk',"
+                    "         1717230000, 1717230042)");
+}
+
 static int
 write_fixture (const char *dest)
 {
@@ -97,6 +126,7 @@ write_fixture (const char *dest)
   g_autofree char *dump = NULL;
 
   test_fill_sample (store);
+  fill_sample_v2 (store);
   dump = dump_database (store->db);
 
   g_file_set_contents (dest, dump, -1, &error);
@@ -199,18 +229,32 @@ test_fixtures (void)
   g_assert_cmpuint (n_fixtures, >=, 1);
 }
 
+static void
+assert_integrity_ok (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+}
+
+/* A next format, as a future release would add it. */
+#define NEXT_VERSION (NB_STORE_SCHEMA_VERSION + 1)
+
 static gboolean
-migrate_to_v2 (sqlite3     *db,
-               const char  *path,
-               GError     **error)
+migrate_to_next (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
 {
   return _nb_db_exec (db, path, "ALTER TABLE people ADD COLUMN nickname TEXT NOT NULL DEFAULT ''", error);
 }
 
 static gboolean
-migrate_to_v2_failing (sqlite3     *db,
-                       const char  *path,
-                       GError     **error)
+migrate_to_next_failing (sqlite3     *db,
+                         const char  *path,
+                         GError     **error)
 {
   if (!_nb_db_exec (db, path, "CREATE TABLE half_done (x)", error))
     return FALSE;
@@ -218,10 +262,20 @@ migrate_to_v2_failing (sqlite3     *db,
   return _nb_db_exec (db, path, "INSERT INTO no_such_table VALUES (1)", error);
 }
 
-static char *
-make_v1_notebook (void)
+/* This release's steps, then @next. */
+static void
+steps_then (NbMigrationFunc  next,
+            NbMigrationFunc  steps[NEXT_VERSION + 1])
 {
-  g_autofree char *path = test_scratch_path ("v1.db");
+  for (guint v = 0; v <= NB_STORE_SCHEMA_VERSION; v++)
+    steps[v] = _nb_store_migrations[v];
+  steps[NEXT_VERSION] = next;
+}
+
+static char *
+make_current_notebook (void)
+{
+  g_autofree char *path = test_scratch_path ("current.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(NbStore) store = nb_store_open (path, &error);
 
@@ -234,17 +288,18 @@ make_v1_notebook (void)
 static void
 test_backup_before_migration (void)
 {
-  const NbMigrationFunc steps[] = { NULL, _nb_store_migrations[1], migrate_to_v2 };
-  g_autofree char *path = make_v1_notebook ();
-  g_autofree char *backup = g_strdup_printf ("%s.before-v2.bak", path);
+  NbMigrationFunc steps[NEXT_VERSION + 1];
+  g_autofree char *path = make_current_notebook ();
+  g_autofree char *backup = g_strdup_printf ("%s.before-v%d.bak", path, NEXT_VERSION);
   g_autoptr(NbStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GStatBuf st;
   sqlite3 *db;
 
+  steps_then (migrate_to_next, steps);
   store = _nb_store_open_with_migrations (path, steps, G_N_ELEMENTS (steps), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, NEXT_VERSION);
   g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pragma_table_info ('people')"
                                                " WHERE name = 'nickname'"), ==, 1);
   g_clear_object (&store);
@@ -252,7 +307,7 @@ test_backup_before_migration (void)
   g_assert_cmpint (g_stat (backup, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   db = test_sqlite_open (backup);
-  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
   g_assert_cmpint (test_sqlite_int (db, "PRAGMA application_id"), ==, NB_STORE_APPLICATION_ID);
   g_assert_cmpint (test_sqlite_int (db, "SELECT count (*) FROM people"), ==, 3);
   g_assert_cmpint (test_sqlite_int (db, "SELECT count (*) FROM pragma_table_info ('people')"
@@ -267,9 +322,9 @@ test_backup_before_migration (void)
 static void
 test_failed_migration (void)
 {
-  const NbMigrationFunc steps[] = { NULL, _nb_store_migrations[1], migrate_to_v2_failing };
-  g_autofree char *path = make_v1_notebook ();
-  g_autofree char *backup = g_strdup_printf ("%s.before-v2.bak", path);
+  NbMigrationFunc steps[NEXT_VERSION + 1];
+  g_autofree char *path = make_current_notebook ();
+  g_autofree char *backup = g_strdup_printf ("%s.before-v%d.bak", path, NEXT_VERSION);
   g_autofree char *schema_before = NULL;
   g_autofree char *schema_after = NULL;
   g_autoptr(NbStore) store = NULL;
@@ -280,6 +335,7 @@ test_failed_migration (void)
   schema_before = test_dump_schema (db);
   sqlite3_close (db);
 
+  steps_then (migrate_to_next_failing, steps);
   store = _nb_store_open_with_migrations (path, steps, G_N_ELEMENTS (steps), &error);
   g_assert_null (store);
   g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FAILED);
@@ -287,16 +343,57 @@ test_failed_migration (void)
   g_assert_nonnull (strstr (error->message, backup));
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
 
-  /* All or nothing: no half-made table, still version 1. */
+  /* All or nothing: no half-made table, still this release's version. */
   db = test_sqlite_open (path);
   schema_after = test_dump_schema (db);
-  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
   sqlite3_close (db);
   g_assert_cmpstr (schema_before, ==, schema_after);
 
   g_clear_error (&error);
   store = nb_store_open (path, &error);
   g_assert_no_error (error);
+}
+
+/* The released version 1, opened by this release: a copy first, then
+ * no photos and no drafts, and photos work from then on. */
+static void
+test_v1_to_v2 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "store", "fixtures", "schema-v1.sql", NULL);
+  g_autofree char *path = load_fixture (fixture);
+  g_autofree char *backup = g_strdup_printf ("%s.before-v2.bak", path);
+  g_autoptr(GBytes) photo = g_bytes_new_static (sample_photo, sizeof sample_photo);
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(NbPerson) maria = NULL;
+  g_autoptr(NbPerson) again = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM people WHERE photo IS NOT NULL"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM capture_drafts"), ==, 0);
+  assert_integrity_ok (store->db);
+
+  db = test_sqlite_open (backup);
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count (*) FROM pragma_table_info ('people')"
+                                        " WHERE name = 'photo'"), ==, 0);
+  sqlite3_close (db);
+
+  maria = nb_store_resolve_person (store, "Maria Rossi", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (nb_person_get_photo (maria));
+  g_assert_true (nb_person_get_photo_known (maria));
+  nb_person_set_photo (maria, photo);
+  nb_store_update_person (store, maria, &error);
+  g_assert_no_error (error);
+
+  again = nb_store_get_person (store, nb_person_get_id (maria), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (nb_person_get_photo (again), photo));
 }
 
 /* Every NbPerson field has its column, named by its key. */
@@ -327,6 +424,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/fixtures", test_fixtures);
   g_test_add_func ("/store/migrate/backup-before-migration", test_backup_before_migration);
   g_test_add_func ("/store/migrate/failed-migration", test_failed_migration);
+  g_test_add_func ("/store/migrate/v1-to-v2", test_v1_to_v2);
   g_test_add_func ("/store/migrate/person-columns", test_person_columns);
 
   return g_test_run ();
