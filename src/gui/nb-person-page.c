@@ -13,74 +13,12 @@
 
 #include <glib/gi18n.h>
 
-#include "nb-composer.h"
 #include "nb-date.h"
 #include "nb-entry-row.h"
-#include "nb-person-card.h"
-#include "nb-person-page.h"
-#include "nb-trust-meter.h"
+#include "nb-person-page-private.h"
 
 /* Below this width the meter stacks its bars. */
 #define COMPACT_WIDTH 500
-/* How long a resolved item takes to fade out of its group. */
-#define FADE_DURATION_MS 250
-
-typedef enum {
-  UNDO_DELETE,
-  UNDO_STATUS,
-} UndoKind;
-
-typedef struct
-{
-  UndoKind kind;
-  gint64   entry_id;
-  NbStatus status;  /* UNDO_STATUS: the status to go back to */
-} Undo;
-
-typedef struct
-{
-  gint64   entry_id;
-  NbStatus status;
-  NbStatus old_status;
-} Fade;
-
-struct _NbPersonPage
-{
-  AdwBin            parent_instance;
-
-  NbStore          *store;
-  gint64            person_id;
-  NbPerson         *person;
-  GListModel       *timeline;
-  GtkCustomFilter  *filters[4];   /* dreams, challenges, needs, follow-ups */
-  GPtrArray        *fades;        /* AdwAnimation* of rows fading out */
-  char             *today;
-  gboolean          compact;
-  guint             compact_source;
-  gboolean          disposing;
-
-  /* Template widgets */
-  GtkStack         *stack;
-  GtkScrolledWindow *scroller;
-  AdwAvatar        *avatar;
-  GtkLabel         *name_label;
-  GtkLabel         *subtitle_label;
-  GtkLabel         *met_label;
-  GtkWidget        *introduced_box;
-  GtkWidget        *introduced_button;
-  GtkLabel         *introduced_label;
-  NbTrustMeter     *meter;
-  GtkListBox       *dreams_list;
-  GtkListBox       *challenges_list;
-  GtkListBox       *needs_list;
-  GtkListBox       *followups_list;
-  GtkMenuButton    *add_entry_button;
-  GtkRevealer      *composer_revealer;
-  NbComposer       *composer;
-  GtkListBox       *timeline_list;
-  GtkWidget        *timeline_empty;
-  NbPersonCard     *card;
-};
 
 G_DEFINE_FINAL_TYPE (NbPersonPage, nb_person_page, ADW_TYPE_BIN)
 
@@ -121,9 +59,9 @@ ensure_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-static void
-show_toast (NbPersonPage *self,
-            AdwToast     *toast)
+void
+_nb_person_page_show_toast (NbPersonPage *self,
+                            AdwToast     *toast)
 {
   g_autoptr(AdwToast) owned = toast;
   GtkWidget *overlay;
@@ -143,94 +81,11 @@ show_toast (NbPersonPage *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_steal_pointer (&owned));
 }
 
-/* Toast titles are markup; what we show in them (store messages quote
- * what the user typed) never is. */
-static AdwToast *
-new_toast (const char *title)
+void
+_nb_person_page_emit_open_person (NbPersonPage *self,
+                                  gint64        person_id)
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  return adw_toast_new (escaped);
-}
-
-static void
-show_error (NbPersonPage *self,
-            const char   *message)
-{
-  AdwToast *toast = new_toast (message);
-
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
-}
-
-static void
-perform_undo (NbPersonPage *self,
-              const Undo   *undo)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (self->store == NULL)
-    return;
-
-  if (undo->kind == UNDO_DELETE)
-    ok = nb_store_undelete_entry (self->store, undo->entry_id, &error);
-  else
-    ok = nb_store_set_entry_status (self->store, undo->entry_id, undo->status, &error);
-
-  if (!ok)
-    show_error (self, error->message);
-}
-
-static void
-on_toast_button_clicked_cb (AdwToast     *toast,
-                            NbPersonPage *self)
-{
-  const Undo *undo = g_object_get_data (G_OBJECT (toast), "nb-undo");
-
-  if (undo != NULL)
-    perform_undo (self, undo);
-}
-
-static void
-show_undo_toast (NbPersonPage *self,
-                 const char   *title,
-                 UndoKind      kind,
-                 gint64        entry_id,
-                 NbStatus      status)
-{
-  AdwToast *toast = new_toast (title);
-  Undo *undo = g_new0 (Undo, 1);
-
-  undo->kind = kind;
-  undo->entry_id = entry_id;
-  undo->status = status;
-  g_object_set_data_full (G_OBJECT (toast), "nb-undo", undo, g_free);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_object (toast, "button-clicked",
-                           G_CALLBACK (on_toast_button_clicked_cb), self, 0);
-  show_toast (self, toast);
-}
-
-static gboolean
-set_status (NbPersonPage *self,
-            gint64        entry_id,
-            NbStatus      status,
-            NbStatus      old_status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-
-  if (!nb_store_set_entry_status (self->store, entry_id, status, &error))
-    {
-      show_error (self, error->message);
-      return FALSE;
-    }
-
-  /* Translators: a toast after a status change: "Marked as Achieved" */
-  title = g_strdup_printf (_("Marked as %s"), nb_status_get_label (status));
-  show_undo_toast (self, title, UNDO_STATUS, entry_id, old_status);
-  return TRUE;
+  g_signal_emit (self, signals[OPEN_PERSON], 0, person_id);
 }
 
 static void
@@ -331,101 +186,6 @@ reload_person (NbPersonPage *self)
   gtk_stack_set_visible_child_name (self->stack, "person");
 }
 
-static GtkWidget *
-find_group_row (NbPersonPage *self,
-                gint64        entry_id)
-{
-  GtkListBox *lists[] = {
-    self->dreams_list, self->challenges_list, self->needs_list, self->followups_list,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    {
-      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (lists[i]));
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          NbEntry *entry = g_object_get_data (G_OBJECT (child), "nb-entry");
-
-          if (entry != NULL && nb_entry_get_id (entry) == entry_id)
-            return child;
-        }
-    }
-
-  return NULL;
-}
-
-static void
-on_fade_done_cb (AdwAnimation *animation,
-                 NbPersonPage *self)
-{
-  const Fade *fade = g_object_get_data (G_OBJECT (animation), "nb-fade");
-
-  set_status (self, fade->entry_id, fade->status, fade->old_status);
-  g_ptr_array_remove (self->fades, animation);
-}
-
-/* A resolved item fades out of its group before the store moves it. */
-static void
-fade_then_set_status (NbPersonPage *self,
-                      GtkWidget    *row,
-                      gint64        entry_id,
-                      NbStatus      status,
-                      NbStatus      old_status)
-{
-  AdwAnimationTarget *target;
-  AdwAnimation *animation;
-  Fade *fade;
-
-  if (!gtk_widget_get_sensitive (row))
-    return;  /* already on its way out */
-
-  gtk_widget_set_sensitive (row, FALSE);
-
-  fade = g_new0 (Fade, 1);
-  fade->entry_id = entry_id;
-  fade->status = status;
-  fade->old_status = old_status;
-
-  target = adw_property_animation_target_new (G_OBJECT (row), "opacity");
-  animation = adw_timed_animation_new (row, 1.0, 0.0, FADE_DURATION_MS, target);
-  g_object_set_data_full (G_OBJECT (animation), "nb-fade", fade, g_free);
-  g_signal_connect_object (animation, "done", G_CALLBACK (on_fade_done_cb), self, 0);
-  g_ptr_array_add (self->fades, animation);
-  adw_animation_play (animation);
-}
-
-static void
-finish_fades (NbPersonPage *self)
-{
-  /* Skipping runs "done", which removes the animation from the array. */
-  while (self->fades->len > 0)
-    {
-      g_autoptr(AdwAnimation) animation = g_object_ref (g_ptr_array_index (self->fades, 0));
-
-      adw_animation_skip (animation);
-      g_ptr_array_remove (self->fades, animation);
-    }
-}
-
-static void
-close_composer (NbPersonPage *self)
-{
-  gtk_revealer_set_reveal_child (self->composer_revealer, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.save-entry", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.cancel-compose", FALSE);
-}
-
-static void
-open_composer (NbPersonPage *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->composer_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->composer_revealer, TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.save-entry", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.cancel-compose", TRUE);
-  nb_composer_focus_text (self->composer);
-}
-
 static gboolean
 group_filter_func (gpointer item,
                    gpointer user_data)
@@ -507,7 +267,7 @@ on_followup_check_toggled_cb (GtkCheckButton *check,
   if (!gtk_check_button_get_active (check) || entry == NULL)
     return;
 
-  fade_then_set_status (self, row, nb_entry_get_id (entry), NB_STATUS_DONE, nb_entry_get_status (entry));
+  _nb_person_page_fade_then_set_status (self, row, nb_entry_get_id (entry), NB_STATUS_DONE, nb_entry_get_status (entry));
 }
 
 static GtkWidget *
@@ -696,7 +456,7 @@ static void
 on_card_save_failed_cb (NbPersonPage *self,
                         const char   *message)
 {
-  show_error (self, message);
+  _nb_person_page_show_error (self, message);
 }
 
 static gboolean
@@ -709,193 +469,6 @@ apply_compact_cb (gpointer data)
   adw_avatar_set_size (self->avatar, self->compact ? 64 : 80);
 
   return G_SOURCE_REMOVE;
-}
-
-static void
-on_kind_button_clicked_cb (GtkButton    *button,
-                           NbPersonPage *self)
-{
-  GtkPopover *popover = GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER));
-
-  gtk_popover_popdown (popover);
-}
-
-/* Popover menus show no icons next to labels; the kinds need theirs. */
-static void
-setup_add_entry_menu (NbPersonPage *self)
-{
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  gtk_widget_add_css_class (popover, "menu");
-  gtk_widget_add_css_class (box, "nb-kind-menu");
-  for (guint i = 0; i < NB_N_ENTRY_KINDS; i++)
-    {
-      NbEntryKind kind = (NbEntryKind) i;
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *content = adw_button_content_new ();
-
-      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), nb_entry_kind_get_icon_name (kind));
-      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), nb_entry_kind_get_label (kind));
-      gtk_widget_set_halign (content, GTK_ALIGN_START);
-      gtk_button_set_child (GTK_BUTTON (button), content);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "person.compose");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                              g_variant_new_string (nb_entry_kind_to_string (kind)));
-      g_signal_connect_object (button, "clicked", G_CALLBACK (on_kind_button_clicked_cb), self, 0);
-      gtk_box_append (GTK_BOX (box), button);
-    }
-
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (self->add_entry_button, popover);
-}
-
-static void
-nb_person_page_compose_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
-{
-  NbEntryKind kind;
-
-  if (!nb_entry_kind_from_string (g_variant_get_string (parameter, NULL), &kind))
-    {
-      g_warning ("Unknown entry kind “%s”", g_variant_get_string (parameter, NULL));
-      return;
-    }
-
-  nb_person_page_compose (NB_PERSON_PAGE (widget), kind);
-}
-
-static void
-nb_person_page_save_entry (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  NbPersonPage *self = NB_PERSON_PAGE (widget);
-  g_autoptr(NbEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (self->person_id == 0)
-    return;
-
-  /* The composer marks what it refused and says why, next to Save. */
-  entry = nb_composer_build_entry (self->composer, self->person_id, &error);
-  if (entry == NULL)
-    return;
-
-  if (nb_composer_get_editing_id (self->composer) != 0)
-    ok = nb_store_update_entry (self->store, entry, &error);
-  else
-    ok = nb_store_add_entry (self->store, entry, &error) > 0;
-
-  if (!ok)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  close_composer (self);
-  nb_composer_start (self->composer, NB_ENTRY_CONVERSATION);
-}
-
-static void
-nb_person_page_cancel_compose (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *parameter)
-{
-  NbPersonPage *self = NB_PERSON_PAGE (widget);
-
-  close_composer (self);
-  nb_composer_start (self->composer, NB_ENTRY_CONVERSATION);
-  gtk_widget_grab_focus (GTK_WIDGET (self->add_entry_button));
-}
-
-static void
-nb_person_page_edit_entry (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  NbPersonPage *self = NB_PERSON_PAGE (widget);
-  g_autoptr(NbEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-
-  entry = nb_store_get_entry (self->store, g_variant_get_int64 (parameter), &error);
-  if (entry == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  nb_composer_edit (self->composer, entry);
-  open_composer (self);
-}
-
-static void
-nb_person_page_delete_entry (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  NbPersonPage *self = NB_PERSON_PAGE (widget);
-  gint64 entry_id = g_variant_get_int64 (parameter);
-  g_autoptr(GError) error = NULL;
-
-  if (nb_composer_get_editing_id (self->composer) == entry_id)
-    nb_person_page_cancel_compose (widget, NULL, NULL);
-
-  if (!nb_store_delete_entry (self->store, entry_id, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  show_undo_toast (self, _("Entry deleted"), UNDO_DELETE, entry_id, NB_STATUS_NONE);
-}
-
-static void
-nb_person_page_set_status_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
-{
-  NbPersonPage *self = NB_PERSON_PAGE (widget);
-  g_autoptr(NbEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *status_name;
-  gint64 entry_id;
-  NbStatus status;
-  GtkWidget *row;
-
-  g_variant_get (parameter, "(x&s)", &entry_id, &status_name);
-  if (!nb_status_from_string (status_name, &status))
-    {
-      g_warning ("Unknown status “%s”", status_name);
-      return;
-    }
-
-  entry = nb_store_get_entry (self->store, entry_id, &error);
-  if (entry == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  if (nb_entry_get_status (entry) == status)
-    return;
-
-  row = status != NB_STATUS_OPEN ? find_group_row (self, entry_id) : NULL;
-  if (row != NULL)
-    fade_then_set_status (self, row, entry_id, status, nb_entry_get_status (entry));
-  else
-    set_status (self, entry_id, status, nb_entry_get_status (entry));
-}
-
-static void
-nb_person_page_open_person (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[OPEN_PERSON], 0, g_variant_get_int64 (parameter));
 }
 
 static GtkSizeRequestMode
@@ -969,7 +542,7 @@ nb_person_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   if (self->fades != NULL)
-    finish_fades (self);
+    _nb_person_page_finish_fades (self);
   g_clear_handle_id (&self->compact_source, g_source_remove);
 
   /* The bin unparents its child itself: let it, before the template
@@ -1084,13 +657,7 @@ nb_person_page_class_init (NbPersonPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 
-  gtk_widget_class_install_action (widget_class, "person.compose", "s", nb_person_page_compose_action);
-  gtk_widget_class_install_action (widget_class, "person.save-entry", NULL, nb_person_page_save_entry);
-  gtk_widget_class_install_action (widget_class, "person.cancel-compose", NULL, nb_person_page_cancel_compose);
-  gtk_widget_class_install_action (widget_class, "person.edit-entry", "x", nb_person_page_edit_entry);
-  gtk_widget_class_install_action (widget_class, "person.delete-entry", "x", nb_person_page_delete_entry);
-  gtk_widget_class_install_action (widget_class, "person.set-status", "(xs)", nb_person_page_set_status_action);
-  gtk_widget_class_install_action (widget_class, "person.open-person", "x", nb_person_page_open_person);
+  _nb_person_page_install_actions (widget_class);
 
   g_type_ensure (NB_TYPE_COMPOSER);
   g_type_ensure (NB_TYPE_PERSON_CARD);
@@ -1149,8 +716,8 @@ nb_person_page_init (NbPersonPage *self)
       gtk_list_box_set_placeholder (lists[i], new_group_placeholder (_(placeholders[i])));
     }
 
-  setup_add_entry_menu (self);
-  close_composer (self);
+  _nb_person_page_setup_add_entry_menu (self);
+  _nb_person_page_close_composer (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "person.compose", FALSE);
   update_timeline_empty (self);
 }
@@ -1184,8 +751,8 @@ nb_person_page_set_person_id (NbPersonPage *self,
     return;
 
   nb_person_card_flush (self->card);
-  finish_fades (self);
-  close_composer (self);
+  _nb_person_page_finish_fades (self);
+  _nb_person_page_close_composer (self);
   nb_composer_start (self->composer, NB_ENTRY_CONVERSATION);
 
   if (self->timeline != NULL)
@@ -1248,5 +815,5 @@ nb_person_page_compose (NbPersonPage *self,
   else
     nb_composer_set_kind (self->composer, kind);
 
-  open_composer (self);
+  _nb_person_page_open_composer (self);
 }
