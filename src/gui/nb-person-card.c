@@ -404,6 +404,8 @@ load_cadence (NbPersonCard *self)
   guint days = self->person != NULL ? nb_person_get_cadence_days (self->person) : 0;
   guint n_standard = G_N_ELEMENTS (cadence_days);
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->cadence_model));
+  g_autofree char *label = NULL;
+  const char *labels[] = { NULL, NULL };
 
   for (guint i = 0; i < n_standard; i++)
     {
@@ -416,14 +418,12 @@ load_cadence (NbPersonCard *self)
         }
     }
 
-  /* A cadence set elsewhere (the CLI takes any number of days). */
-  {
-    g_autofree char *label = g_strdup_printf (ngettext ("Every %u day", "Every %u days", days), days);
-    const char *labels[] = { label, NULL };
-
-    gtk_string_list_splice (self->cadence_model, n_standard, n_items - n_standard, labels);
-    adw_combo_row_set_selected (self->cadence_row, n_standard);
-  }
+  /* A cadence set elsewhere (the CLI takes any number of days) gets an
+   * item of its own after the standard ones. */
+  label = g_strdup_printf (ngettext ("Every %u day", "Every %u days", days), days);
+  labels[0] = label;
+  gtk_string_list_splice (self->cadence_model, n_standard, n_items - n_standard, labels);
+  adw_combo_row_set_selected (self->cadence_row, n_standard);
 }
 
 static void

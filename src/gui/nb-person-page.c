@@ -15,6 +15,7 @@
 
 #include "nb-date.h"
 #include "nb-entry-row.h"
+#include "nb-gui-util.h"
 #include "nb-person-page-private.h"
 
 /* Below this width the meter stacks its bars. */
@@ -132,7 +133,7 @@ update_identity (NbPersonPage *self)
   const char *met_where = nb_person_get_field (person, NB_PERSON_MET_WHERE);
   gint64 introduced_by = nb_person_get_introduced_by (person);
 
-  adw_avatar_set_text (self->avatar, nb_person_get_display_name (person));
+  nb_avatar_set_person (self->avatar, person);
   gtk_label_set_text (self->name_label, nb_person_get_display_name (person));
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');

@@ -248,6 +248,37 @@ composer_is_open (Fixture *f)
   return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
 }
 
+/* What pressing @keyval with @modifiers in the composer does, through
+ * its own shortcut controllers. */
+static gboolean
+press_in_composer (Fixture         *f,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  GtkWidget *composer = nb_gui_test_find (GTK_WIDGET (f->page), NB_TYPE_COMPOSER);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (composer);
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, composer, NULL);
+        }
+    }
+
+  return FALSE;
+}
+
 static char *
 dup_buffer_text (GtkTextView *view)
 {
@@ -513,14 +544,15 @@ test_compose (Fixture       *f,
   g_assert_true (composer_is_open (f));
   g_assert_cmpstr (gtk_editable_get_text (composer_entry (f, 1)), ==, "2026-11-27");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (composer_text_view (f)), "Call about the bookkeeper", -1);
-  g_assert_true (gtk_widget_activate_action (root, "person.save-entry", NULL));
+  /* Ctrl+Enter saves. */
+  g_assert_true (press_in_composer (f, GDK_KEY_Return, GDK_CONTROL_MASK));
   g_assert_cmpuint (count_rows (f, "Follow-ups"), ==, 2);
   g_assert_nonnull (nb_gui_test_find_label (GTK_WIDGET (find_group (f, "Follow-ups")), "Due in 7 days"));
 
-  /* Escape's action throws the draft away. */
+  /* Escape throws the draft away. */
   nb_person_page_compose (f->page, NB_ENTRY_NOTE);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (composer_text_view (f)), "never mind", -1);
-  g_assert_true (gtk_widget_activate_action (root, "person.cancel-compose", NULL));
+  g_assert_true (press_in_composer (f, GDK_KEY_Escape, 0));
   g_assert_false (composer_is_open (f));
   g_assert_cmpuint (count_entries (f), ==, before + 2);
 }
@@ -628,6 +660,15 @@ test_card_saves (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (f, "Role")), "Head chef");
   g_assert_true (wait_until (role_saved, f));
 
+  /* When focus leaves the row, at once. */
+  row = find_entry_row (f, "Industry");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  gtk_editable_set_text (GTK_EDITABLE (row), "Food service");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (find_entry_row (f, "Location"))));
+  g_clear_object (&bob);
+  bob = get_bob (f);
+  g_assert_cmpstr (nb_person_get_field (bob, NB_PERSON_INDUSTRY), ==, "Food service");
+
   /* Multi-valued fields and tags. */
   row = find_entry_row (f, "Phones");
   gtk_editable_set_text (GTK_EDITABLE (row), "+1 555 0100,  +1 555 0199 ");
@@ -728,6 +769,18 @@ test_reload_keeps_edits (Fixture       *f,
   /* Tom sees the introduction from his side. */
   g_assert_nonnull (nb_gui_test_find_label (GTK_WIDGET (find_group (f, "Timeline")), HOSTILE_NAME));
 
+  /* A cadence set elsewhere (any number of days) shows as it is. */
+  nb_person_page_set_person_id (f->page, f->bob);
+  g_clear_object (&bob);
+  bob = get_bob (f);
+  nb_person_set_cadence_days (bob, 45);
+  g_assert_true (nb_store_update_person (f->store, bob, &error));
+  g_assert_cmpuint (adw_combo_row_get_selected (find_combo_row (f, "Stay in touch")), ==, 7);
+  g_assert_nonnull (nb_gui_test_find_label (GTK_WIDGET (find_combo_row (f, "Stay in touch")), "Every 45 days"));
+  g_clear_object (&bob);
+  bob = get_bob (f);
+  g_assert_cmpuint (nb_person_get_cadence_days (bob), ==, 45);
+
   nb_person_page_set_person_id (f->page, 0);
   g_assert_cmpint (nb_person_page_get_person_id (f->page), ==, 0);
 }
@@ -751,18 +804,11 @@ resize (Fixture *f,
   nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
 }
 
-/* The page is taller than any screen: @n_shots views, top to bottom. */
-static void
-screenshots (Fixture    *f,
-             const char *name,
-             gboolean    dark,
-             guint       n_shots)
+static GtkAdjustment *
+page_adjustment (Fixture *f)
 {
   g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
   GtkAdjustment *adjustment = NULL;
-
-  set_scheme (dark);
-  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
 
   /* The page's own scroller is the tallest one. */
   collect (GTK_WIDGET (f->page), GTK_TYPE_SCROLLED_WINDOW, scrollers);
@@ -773,6 +819,46 @@ screenshots (Fixture    *f,
       if (adjustment == NULL || gtk_adjustment_get_upper (candidate) > gtk_adjustment_get_upper (adjustment))
         adjustment = candidate;
     }
+
+  return adjustment;
+}
+
+/* One view with the composer near the top. */
+static void
+composer_screenshot (Fixture    *f,
+                     const char *name,
+                     gboolean    dark)
+{
+  GtkWidget *composer = nb_gui_test_find (GTK_WIDGET (f->page), NB_TYPE_COMPOSER);
+  GtkAdjustment *adjustment;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s", name, dark ? "dark" : "light");
+  graphene_point_t point;
+
+  set_scheme (dark);
+  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  adjustment = page_adjustment (f);
+  gtk_adjustment_set_value (adjustment, 0);
+  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_compute_point (composer, GTK_WIDGET (f->page),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 80);
+  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  texture = nb_gui_test_screenshot (GTK_WIDGET (f->window), file);
+}
+
+/* The page is taller than any screen: @n_shots views, top to bottom. */
+static void
+screenshots (Fixture    *f,
+             const char *name,
+             gboolean    dark,
+             guint       n_shots)
+{
+  GtkAdjustment *adjustment;
+
+  set_scheme (dark);
+  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  adjustment = page_adjustment (f);
 
   for (guint i = 0; i < n_shots; i++)
     {
@@ -799,6 +885,9 @@ test_screenshots (Fixture       *f,
                   gconstpointer  data)
 {
   NbTrustMeter *meter = NB_TRUST_METER (nb_gui_test_find (GTK_WIDGET (f->page), NB_TYPE_TRUST_METER));
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkMenuButton *button;
+  GtkWidget *popover;
 
   resize (f, 1024, 1000);
   g_assert_false (nb_trust_meter_get_compact (meter));
@@ -808,13 +897,16 @@ test_screenshots (Fixture       *f,
   nb_person_page_compose (f->page, NB_ENTRY_INTRODUCTION);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (composer_text_view (f)), "Both looking for <b>suppliers</b>", -1);
   resize (f, 1024, 700);
-  screenshots (f, "person-page-composer-1024", FALSE, 1);
-  screenshots (f, "person-page-composer-1024", TRUE, 1);
+  composer_screenshot (f, "person-page-composer-1024", FALSE);
+  composer_screenshot (f, "person-page-composer-1024", TRUE);
 
   resize (f, 360, 1000);
   g_assert_true (nb_trust_meter_get_compact (meter));
-  screenshots (f, "person-page-composer-360", FALSE, 1);
-  screenshots (f, "person-page-composer-360", TRUE, 1);
+  composer_screenshot (f, "person-page-composer-360", FALSE);
+  composer_screenshot (f, "person-page-composer-360", TRUE);
+  /* Editing a follow-up from the narrow page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "person.edit-entry", "x", f->follow_up));
+  composer_screenshot (f, "person-page-composer-follow-up-360", FALSE);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "person.cancel-compose", NULL);
   screenshots (f, "person-page-360", FALSE, 5);
   screenshots (f, "person-page-360", TRUE, 5);
@@ -822,6 +914,21 @@ test_screenshots (Fixture       *f,
   /* And back: wide again, not compact. */
   resize (f, 1024, 700);
   g_assert_false (nb_trust_meter_get_compact (meter));
+
+  /* The Add Entry menu lists every kind with its icon. */
+  set_scheme (FALSE);
+  button = GTK_MENU_BUTTON (gtk_widget_get_ancestor (nb_gui_test_find_label (GTK_WIDGET (f->page), "Add Entry"),
+                                                     GTK_TYPE_MENU_BUTTON));
+  gtk_menu_button_popup (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  nb_gui_test_wait_drawn (popover);
+  g_assert_nonnull (nb_gui_test_find_label (popover, "Referral received"));
+  g_clear_object (&texture);
+  texture = nb_gui_test_screenshot (popover, "person-page-add-entry-menu-light");
+  /* Choosing a kind closes the menu and opens the composer with it. */
+  g_signal_emit_by_name (gtk_widget_get_ancestor (nb_gui_test_find_label (popover, "Meeting"), GTK_TYPE_BUTTON), "clicked");
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_true (composer_is_open (f));
 }
 
 int
