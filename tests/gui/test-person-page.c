@@ -804,6 +804,46 @@ resize (Fixture *f,
   nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
 }
 
+static void
+test_empty_person (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(NbPerson) zoe = nb_person_new ("Zoë Ångström");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *status;
+  gint64 id;
+
+  id = nb_store_add_person (f->store, zoe, &error);
+  g_assert_no_error (error);
+  nb_person_page_set_person_id (f->page, id);
+  resize (f, 360, 1000);
+
+  /* No subtitle, no "met" line, no introducer; every group says so. */
+  g_assert_nonnull (nb_gui_test_find_label (GTK_WIDGET (f->page), "Zoë Ångström"));
+  g_assert_false (gtk_widget_get_mapped (nb_gui_test_find_label (GTK_WIDGET (f->page), "Introduced by")));
+  g_assert_cmpuint (count_rows (f, "Dreams"), ==, 0);
+  g_assert_cmpuint (count_rows (f, "Timeline"), ==, 0);
+
+  /* The empty timeline invites the first conversation. */
+  status = gtk_widget_get_parent (nb_gui_test_find_label (GTK_WIDGET (find_group (f, "Timeline")), "No Entries Yet"));
+  g_assert_true (gtk_widget_get_mapped (status));
+  texture = nb_gui_test_screenshot (GTK_WIDGET (f->window), "person-page-empty-360-light");
+
+  g_signal_emit_by_name (gtk_widget_get_ancestor (nb_gui_test_find_label (status, "Add Conversation"), GTK_TYPE_BUTTON),
+                         "clicked");
+  g_assert_true (composer_is_open (f));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (composer_text_view (f)), "Met at the salon fair", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "person.save-entry", NULL));
+  g_assert_cmpuint (count_rows (f, "Timeline"), ==, 1);
+  g_assert_false (gtk_widget_get_visible (status));
+
+  /* Nobody: a quiet placeholder, and nothing to compose for. */
+  nb_person_page_set_person_id (f->page, 0);
+  nb_person_page_compose (f->page, NB_ENTRY_NOTE);
+  g_assert_false (composer_is_open (f));
+}
+
 static GtkAdjustment *
 page_adjustment (Fixture *f)
 {
@@ -951,6 +991,7 @@ main (int   argc,
   ADD ("card-saves", test_card_saves);
   ADD ("card-invalid-date", test_card_invalid_date);
   ADD ("reload-keeps-edits", test_reload_keeps_edits);
+  ADD ("empty-person", test_empty_person);
   ADD ("screenshots", test_screenshots);
 
 #undef ADD
