@@ -6,6 +6,7 @@ set -eu
 packages="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libsqlite3-dev
+  libjson-glib-dev
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 adwaita-icon-theme fonts-cantarell
   flatpak-builder python3 python3-yaml python3-jsonschema
