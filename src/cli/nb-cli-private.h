@@ -245,4 +245,12 @@ int cmd_profile (NbCli              *cli,
                  const NbCliCommand *command,
                  char              **args);
 
+int cmd_export (NbCli              *cli,
+                const NbCliCommand *command,
+                char              **args);
+
+int cmd_restore (NbCli              *cli,
+                 const NbCliCommand *command,
+                 char              **args);
+
 G_END_DECLS
