@@ -11,8 +11,6 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
-
 #include "nb-date.h"
 #include "nb-json-private.h"
 
@@ -45,292 +43,6 @@ typedef struct
   gint64      now;
 } Parser;
 
-/* ---- Errors and scalar members ----------------------------------------- */
-
-static gboolean G_GNUC_PRINTF (2, 3)
-refuse (GError    **error,
-        const char *format,
-        ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-/* "people[3].tags"; at the top level just the key. */
-static char *
-member_path (const char *path,
-             const char *key)
-{
-  if (path == NULL || *path == '\0')
-    return g_strdup (key);
-
-  return g_strdup_printf ("%s.%s", path, key);
-}
-
-static gboolean
-check_keys (JsonObject          *object,
-            const char          *path,
-            const char * const  *keys,
-            gboolean             person,
-            GError             **error)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *key = l->data;
-      NbPersonField field;
-
-      if (g_strv_contains (keys, key) || (person && nb_person_field_from_key (key, &field)))
-        continue;
-
-      if (!g_utf8_validate (key, -1, NULL))
-        return refuse (error, _("%s has a key that is not valid UTF-8 text"),
-                       *path != '\0' ? path : _("The document"));
-      else
-        {
-          g_autofree char *where = member_path (path, key);
-
-          /* Translators: "people[3].colour is not a key of a Netbook export" */
-          return refuse (error, _("%s is not a key of a Netbook export"), where);
-        }
-    }
-
-  return TRUE;
-}
-
-/* The member's node, or NULL if absent (an error if @required). */
-static JsonNode *
-get_node (JsonObject  *object,
-          const char  *path,
-          const char  *key,
-          gboolean     required,
-          gboolean    *ok,
-          GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  *ok = TRUE;
-  if (node == NULL && required)
-    {
-      g_autofree char *where = member_path (path, key);
-
-      *ok = refuse (error, _("%s is missing"), where);
-    }
-
-  return node;
-}
-
-static gboolean
-is_value_of_type (JsonNode *node,
-                  GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-check_text (const char  *text,
-            const char  *where,
-            GError     **error)
-{
-  if (!g_utf8_validate (text, -1, NULL))
-    return refuse (error, _("%s is not valid UTF-8 text"), where);
-
-  return TRUE;
-}
-
-static gboolean
-get_string (JsonObject   *object,
-            const char   *path,
-            const char   *key,
-            gboolean      required,
-            const char  **out,
-            GError      **error)
-{
-  g_autofree char *where = member_path (path, key);
-  gboolean ok;
-  JsonNode *node = get_node (object, path, key, required, &ok, error);
-
-  *out = "";
-  if (!ok || node == NULL)
-    return ok;
-
-  if (!is_value_of_type (node, G_TYPE_STRING))
-    return refuse (error, _("%s must be text"), where);
-
-  *out = json_node_get_string (node);
-  return check_text (*out, where, error);
-}
-
-static gboolean
-get_int (JsonObject  *object,
-         const char  *path,
-         const char  *key,
-         gboolean     required,
-         gint64       min,
-         gint64       max,
-         gint64      *out,
-         GError     **error)
-{
-  g_autofree char *where = member_path (path, key);
-  gboolean ok;
-  JsonNode *node = get_node (object, path, key, required, &ok, error);
-
-  *out = 0;
-  if (!ok || node == NULL)
-    return ok;
-
-  if (!is_value_of_type (node, G_TYPE_INT64))
-    return refuse (error, _("%s must be a whole number"), where);
-
-  *out = json_node_get_int (node);
-  if (*out < min || *out > max)
-    return refuse (error, _("%s must be between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT),
-                   where, min, max);
-
-  return TRUE;
-}
-
-/* An id that refers to something: absent or null is 0. */
-static gboolean
-get_ref (JsonObject  *object,
-         const char  *path,
-         const char  *key,
-         gboolean     required,
-         gint64      *out,
-         GError     **error)
-{
-  g_autofree char *where = member_path (path, key);
-  gboolean ok;
-  JsonNode *node = get_node (object, path, key, required, &ok, error);
-
-  *out = 0;
-  if (!ok || node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
-    return ok;
-
-  if (!is_value_of_type (node, G_TYPE_INT64) || json_node_get_int (node) <= 0)
-    return refuse (error, required ? _("%s must be an id (a whole number above 0)")
-                                   : _("%s must be an id (a whole number above 0) or null"),
-                   where);
-
-  *out = json_node_get_int (node);
-  return TRUE;
-}
-
-static gboolean
-get_date (JsonObject   *object,
-          const char   *path,
-          const char   *key,
-          gboolean      required,
-          const char  **out,
-          GError      **error)
-{
-  g_autofree char *where = member_path (path, key);
-  g_autoptr(GError) date_error = NULL;
-
-  if (!get_string (object, path, key, required, out, error))
-    return FALSE;
-
-  if (**out == '\0' && !required)
-    return TRUE;
-
-  if (!nb_date_parse_iso (*out, NULL, &date_error))
-    return refuse (error, "%s: %s", where, date_error->message);
-
-  return TRUE;
-}
-
-/* A timestamp; absent is now. */
-static gboolean
-get_time (JsonObject  *object,
-          const char  *path,
-          const char  *key,
-          gint64       now,
-          gint64      *out,
-          GError     **error)
-{
-  g_autofree char *where = member_path (path, key);
-  g_autoptr(GDateTime) time = NULL;
-  const char *text;
-
-  *out = now;
-  if (!get_string (object, path, key, FALSE, &text, error))
-    return FALSE;
-  if (json_object_get_member (object, key) == NULL)
-    return TRUE;
-
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
-    return refuse (error, _("%s must be a date and time like 2024-05-15T10:30:00Z"), where);
-
-  *out = g_date_time_to_unix (time);
-  return TRUE;
-}
-
-static JsonArray *
-get_array (JsonObject  *object,
-           const char  *path,
-           const char  *key,
-           gboolean     required,
-           GError     **error)
-{
-  g_autofree char *where = path != NULL ? member_path (path, key) : g_strdup (key);
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL)
-    {
-      if (required)
-        refuse (error, _("%s is missing"), where);
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      refuse (error, _("%s must be a list"), where);
-      return NULL;
-    }
-
-  return json_node_get_array (node);
-}
-
-static JsonObject *
-element_object (JsonArray   *array,
-                guint        index,
-                const char  *path,
-                GError     **error)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      refuse (error, _("%s must be an object"), path);
-      return NULL;
-    }
-
-  return json_node_get_object (node);
-}
-
-/* Registers @id in @ids, refusing a second use. */
-static gboolean
-add_id (GHashTable  *ids,
-        gint64      *id,
-        const char  *path,
-        GError     **error)
-{
-  if (g_hash_table_contains (ids, id))
-    return refuse (error, _("%s.id %" G_GINT64_FORMAT " is used twice"), path, *id);
-
-  g_hash_table_add (ids, id);
-  return TRUE;
-}
-
 static gboolean
 check_person_ref (Parser      *parser,
                   gint64       id,
@@ -342,8 +54,8 @@ check_person_ref (Parser      *parser,
     return TRUE;
 
   /* Translators: "entries[2].person_id 7 is not the id of a person in the export" */
-  return refuse (error, _("%s.%s %" G_GINT64_FORMAT " is not the id of a person in the export"),
-                 path, key, id);
+  return _nb_json_refuse (error, _("%s.%s %" G_GINT64_FORMAT " is not the id of a person in the export"),
+                          path, key, id);
 }
 
 /* ---- People ------------------------------------------------------------ */
@@ -354,13 +66,13 @@ parse_tags (JsonObject  *object,
             NbPerson    *person,
             GError     **error)
 {
-  g_autofree char *where = member_path (path, "tags");
+  g_autofree char *where = _nb_json_member_path (path, "tags");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) tags = NULL;
   JsonArray *array;
   GError *local_error = NULL;
 
-  array = get_array (object, path, "tags", FALSE, &local_error);
+  array = _nb_json_get_array (object, path, "tags", FALSE, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -375,15 +87,15 @@ parse_tags (JsonObject  *object,
       g_autofree char *stripped = NULL;
       const char *tag;
 
-      if (!is_value_of_type (node, G_TYPE_STRING))
-        return refuse (error, _("%s[%u] must be text"), where, i);
+      if (!_nb_json_is_value_of_type (node, G_TYPE_STRING))
+        return _nb_json_refuse (error, _("%s[%u] must be text"), where, i);
 
       tag = json_node_get_string (node);
-      if (!check_text (tag, where, error))
+      if (!_nb_json_check_text (tag, where, error))
         return FALSE;
       stripped = g_strstrip (g_strdup (tag));
       if (*stripped == '\0')
-        return refuse (error, _("%s[%u] is empty"), where, i);
+        return _nb_json_refuse (error, _("%s[%u] is empty"), where, i);
       g_strv_builder_add (builder, tag);
     }
 
@@ -398,7 +110,7 @@ parse_photo (JsonObject  *object,
              NbPerson    *person,
              GError     **error)
 {
-  g_autofree char *where = member_path (path, "photo");
+  g_autofree char *where = _nb_json_member_path (path, "photo");
   JsonNode *node = json_object_get_member (object, "photo");
   g_autoptr(GBytes) photo = NULL;
   const char *text;
@@ -408,14 +120,14 @@ parse_photo (JsonObject  *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
 
-  if (!is_value_of_type (node, G_TYPE_STRING))
-    return refuse (error, _("%s must be base64 text or null"), where);
+  if (!_nb_json_is_value_of_type (node, G_TYPE_STRING))
+    return _nb_json_refuse (error, _("%s must be base64 text or null"), where);
 
   text = json_node_get_string (node);
   for (const char *p = text; *p != '\0'; p++)
     {
       if (!g_ascii_isalnum (*p) && strchr ("+/=\r\n ", *p) == NULL)
-        return refuse (error, _("%s must be base64 text or null"), where);
+        return _nb_json_refuse (error, _("%s must be base64 text or null"), where);
     }
 
   bytes = g_base64_decode (text, &size);
@@ -436,8 +148,8 @@ parse_person (Parser        *parser,
   const char *value;
   gint64 number;
 
-  if (!check_keys (object, path, person_keys, TRUE, error) ||
-      !get_ref (object, path, "id", TRUE, &out->id, error))
+  if (!_nb_json_check_keys (object, path, person_keys, TRUE, error) ||
+      !_nb_json_get_ref (object, path, "id", TRUE, &out->id, error))
     return FALSE;
 
   for (guint f = 0; f < NB_PERSON_N_FIELDS; f++)
@@ -447,10 +159,10 @@ parse_person (Parser        *parser,
 
       if (field == NB_PERSON_MET_DATE || field == NB_PERSON_BIRTHDAY)
         {
-          if (!get_date (object, path, key, FALSE, &value, error))
+          if (!_nb_json_get_date (object, path, key, FALSE, &value, error))
             return FALSE;
         }
-      else if (!get_string (object, path, key, field == NB_PERSON_DISPLAY_NAME, &value, error))
+      else if (!_nb_json_get_string (object, path, key, field == NB_PERSON_DISPLAY_NAME, &value, error))
         {
           return FALSE;
         }
@@ -459,34 +171,34 @@ parse_person (Parser        *parser,
 
   name = g_strstrip (g_strdup (nb_person_get_display_name (person)));
   if (*name == '\0')
-    return refuse (error, _("%s.display_name is empty"), path);
+    return _nb_json_refuse (error, _("%s.display_name is empty"), path);
 
   if (!parse_tags (object, path, person, error) ||
       !parse_photo (object, path, person, error))
     return FALSE;
 
-  if (!get_int (object, path, "cadence_days", FALSE, 0, MAX_CADENCE_DAYS, &number, error))
+  if (!_nb_json_get_int (object, path, "cadence_days", FALSE, 0, MAX_CADENCE_DAYS, &number, error))
     return FALSE;
   nb_person_set_cadence_days (person, (guint) number);
-  if (!get_int (object, path, "rapport", FALSE, 0, MAX_RAPPORT, &number, error))
+  if (!_nb_json_get_int (object, path, "rapport", FALSE, 0, MAX_RAPPORT, &number, error))
     return FALSE;
   nb_person_set_rapport (person, (guint) number);
 
   {
     JsonNode *node = json_object_get_member (object, "archived");
 
-    if (node != NULL && !is_value_of_type (node, G_TYPE_BOOLEAN))
-      return refuse (error, _("%s.archived must be true or false"), path);
+    if (node != NULL && !_nb_json_is_value_of_type (node, G_TYPE_BOOLEAN))
+      return _nb_json_refuse (error, _("%s.archived must be true or false"), path);
     nb_person_set_archived (person, node != NULL && json_node_get_boolean (node));
   }
 
-  if (!get_ref (object, path, "introduced_by", FALSE, &out->introduced_by, error) ||
-      !get_time (object, path, "created", parser->now, &out->created, error) ||
-      !get_time (object, path, "updated", parser->now, &out->updated, error))
+  if (!_nb_json_get_ref (object, path, "introduced_by", FALSE, &out->introduced_by, error) ||
+      !_nb_json_get_time (object, path, "created", parser->now, &out->created, error) ||
+      !_nb_json_get_time (object, path, "updated", parser->now, &out->updated, error))
     return FALSE;
 
   if (out->introduced_by == out->id)
-    return refuse (error, _("%s.introduced_by is the person themselves"), path);
+    return _nb_json_refuse (error, _("%s.introduced_by is the person themselves"), path);
 
   out->person = g_steal_pointer (&person);
   return TRUE;
@@ -508,22 +220,22 @@ parse_event (Parser       *parser,
   JsonArray *attendees;
   GError *local_error = NULL;
 
-  if (!check_keys (object, path, event_keys, FALSE, error) ||
-      !get_ref (object, path, "id", TRUE, &out->id, error) ||
-      !get_string (object, path, "name", TRUE, &name, error) ||
-      !get_date (object, path, "date", FALSE, &date, error) ||
-      !get_string (object, path, "place", FALSE, &place, error) ||
-      !get_time (object, path, "created", parser->now, &out->created, error))
+  if (!_nb_json_check_keys (object, path, event_keys, FALSE, error) ||
+      !_nb_json_get_ref (object, path, "id", TRUE, &out->id, error) ||
+      !_nb_json_get_string (object, path, "name", TRUE, &name, error) ||
+      !_nb_json_get_date (object, path, "date", FALSE, &date, error) ||
+      !_nb_json_get_string (object, path, "place", FALSE, &place, error) ||
+      !_nb_json_get_time (object, path, "created", parser->now, &out->created, error))
     return FALSE;
 
   stripped = g_strstrip (g_strdup (name));
   if (*stripped == '\0')
-    return refuse (error, _("%s.name is empty"), path);
+    return _nb_json_refuse (error, _("%s.name is empty"), path);
 
   out->event = nb_event_new (name, date, place);
   out->attendees = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  attendees = get_array (object, path, "attendees", FALSE, &local_error);
+  attendees = _nb_json_get_array (object, path, "attendees", FALSE, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -536,13 +248,13 @@ parse_event (Parser       *parser,
       g_autofree char *where = g_strdup_printf ("%s.attendees[%u]", path, i);
       gint64 id;
 
-      if (!is_value_of_type (node, G_TYPE_INT64) || json_node_get_int (node) <= 0)
-        return refuse (error, _("%s must be an id (a whole number above 0)"), where);
+      if (!_nb_json_is_value_of_type (node, G_TYPE_INT64) || json_node_get_int (node) <= 0)
+        return _nb_json_refuse (error, _("%s must be an id (a whole number above 0)"), where);
 
       id = json_node_get_int (node);
       if (!g_hash_table_contains (parser->person_ids, &id))
-        return refuse (error, _("%s %" G_GINT64_FORMAT " is not the id of a person in the export"),
-                       where, id);
+        return _nb_json_refuse (error, _("%s %" G_GINT64_FORMAT " is not the id of a person in the export"),
+                                where, id);
       g_array_append_val (out->attendees, id);
     }
 
@@ -567,39 +279,39 @@ parse_entry (Parser       *parser,
   NbEntryKind kind;
   NbStatus status;
 
-  if (!check_keys (object, path, entry_keys, FALSE, error) ||
-      !get_ref (object, path, "id", TRUE, &out->id, error) ||
-      !get_ref (object, path, "person_id", TRUE, &person_id, error) ||
-      !get_ref (object, path, "other_person_id", FALSE, &other_id, error) ||
-      !get_ref (object, path, "event_id", FALSE, &event_id, error) ||
-      !get_string (object, path, "kind", TRUE, &kind_text, error) ||
-      !get_date (object, path, "date", TRUE, &date, error) ||
-      !get_date (object, path, "due", FALSE, &due, error) ||
-      !get_string (object, path, "text", FALSE, &text, error) ||
-      !get_time (object, path, "created", parser->now, &out->created, error) ||
-      !get_time (object, path, "updated", parser->now, &out->updated, error))
+  if (!_nb_json_check_keys (object, path, entry_keys, FALSE, error) ||
+      !_nb_json_get_ref (object, path, "id", TRUE, &out->id, error) ||
+      !_nb_json_get_ref (object, path, "person_id", TRUE, &person_id, error) ||
+      !_nb_json_get_ref (object, path, "other_person_id", FALSE, &other_id, error) ||
+      !_nb_json_get_ref (object, path, "event_id", FALSE, &event_id, error) ||
+      !_nb_json_get_string (object, path, "kind", TRUE, &kind_text, error) ||
+      !_nb_json_get_date (object, path, "date", TRUE, &date, error) ||
+      !_nb_json_get_date (object, path, "due", FALSE, &due, error) ||
+      !_nb_json_get_string (object, path, "text", FALSE, &text, error) ||
+      !_nb_json_get_time (object, path, "created", parser->now, &out->created, error) ||
+      !_nb_json_get_time (object, path, "updated", parser->now, &out->updated, error))
     return FALSE;
 
   if (!check_person_ref (parser, person_id, path, "person_id", error) ||
       !check_person_ref (parser, other_id, path, "other_person_id", error))
     return FALSE;
   if (event_id != 0 && !g_hash_table_contains (parser->event_ids, &event_id))
-    return refuse (error, _("%s.event_id %" G_GINT64_FORMAT " is not the id of an event in the export"),
-                   path, event_id);
+    return _nb_json_refuse (error, _("%s.event_id %" G_GINT64_FORMAT " is not the id of an event in the export"),
+                            path, event_id);
   if (other_id == person_id)
-    return refuse (error, _("%s.other_person_id is the person themselves"), path);
+    return _nb_json_refuse (error, _("%s.other_person_id is the person themselves"), path);
 
   if (!nb_entry_kind_from_string (kind_text, &kind))
-    return refuse (error, _("%s.kind “%s” is not a kind of entry"), path, kind_text);
+    return _nb_json_refuse (error, _("%s.kind “%s” is not a kind of entry"), path, kind_text);
 
-  if (!get_string (object, path, "status", nb_entry_kind_has_status (kind), &status_text, error))
+  if (!_nb_json_get_string (object, path, "status", nb_entry_kind_has_status (kind), &status_text, error))
     return FALSE;
   if (!nb_status_from_string (status_text, &status) ||
       !nb_entry_kind_accepts_status (kind, status))
-    return refuse (error, _("%s.status “%s” is not a status of a %s"), path, status_text, kind_text);
+    return _nb_json_refuse (error, _("%s.status “%s” is not a status of a %s"), path, status_text, kind_text);
 
   if (kind == NB_ENTRY_FOLLOW_UP && *due == '\0')
-    return refuse (error, _("%s.due is missing: a follow-up needs a due date"), path);
+    return _nb_json_refuse (error, _("%s.due is missing: a follow-up needs a due date"), path);
 
   out->entry = nb_entry_new (kind, person_id, date, text);
   nb_entry_set_other_person_id (out->entry, other_id);
@@ -660,13 +372,13 @@ parse_header (JsonObject      *root,
   JsonNode *node;
 
   node = json_object_get_member (root, "format");
-  if (node == NULL || !is_value_of_type (node, G_TYPE_STRING) ||
+  if (node == NULL || !_nb_json_is_value_of_type (node, G_TYPE_STRING) ||
       !g_str_equal (json_node_get_string (node), "netbook"))
-    return refuse (error, _("it has no “format”: “netbook”, so it is not a Netbook JSON export"));
+    return _nb_json_refuse (error, _("it has no “format”: “netbook”, so it is not a Netbook JSON export"));
 
   node = json_object_get_member (root, "version");
-  if (node == NULL || !is_value_of_type (node, G_TYPE_INT64))
-    return refuse (error, _("“version” must be a whole number"));
+  if (node == NULL || !_nb_json_is_value_of_type (node, G_TYPE_INT64))
+    return _nb_json_refuse (error, _("“version” must be a whole number"));
   version = json_node_get_int (node);
   if (version > NB_JSON_FORMAT_VERSION)
     {
@@ -677,10 +389,10 @@ parse_header (JsonObject      *root,
       return FALSE;
     }
   if (version < 1)
-    return refuse (error, _("“version” must be between 1 and %d"), NB_JSON_FORMAT_VERSION);
+    return _nb_json_refuse (error, _("“version” must be between 1 and %d"), NB_JSON_FORMAT_VERSION);
 
-  if (!check_keys (root, "", root_keys, FALSE, error) ||
-      !get_string (root, "", "exported", FALSE, &exported, error))
+  if (!_nb_json_check_keys (root, "", root_keys, FALSE, error) ||
+      !_nb_json_get_string (root, "", "exported", FALSE, &exported, error))
     return FALSE;
 
   node = json_object_get_member (root, "profile");
@@ -691,11 +403,11 @@ parse_header (JsonObject      *root,
       const char *looking_for;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return refuse (error, _("%s must be an object"), "profile");
+        return _nb_json_refuse (error, _("%s must be an object"), "profile");
       profile = json_node_get_object (node);
-      if (!check_keys (profile, "profile", profile_keys, FALSE, error) ||
-          !get_string (profile, "profile", "offers", FALSE, &offers, error) ||
-          !get_string (profile, "profile", "looking_for", FALSE, &looking_for, error))
+      if (!_nb_json_check_keys (profile, "profile", profile_keys, FALSE, error) ||
+          !_nb_json_get_string (profile, "profile", "offers", FALSE, &offers, error) ||
+          !_nb_json_get_string (profile, "profile", "looking_for", FALSE, &looking_for, error))
         return FALSE;
       document->offers = g_strdup (offers);
       document->looking_for = g_strdup (looking_for);
@@ -723,7 +435,7 @@ parse_list (Parser        *parser,
             GError       **error)
 {
   GError *local_error = NULL;
-  JsonArray *array = get_array (root, NULL, key, required, &local_error);
+  JsonArray *array = _nb_json_get_array (root, NULL, key, required, &local_error);
   guint n;
 
   if (local_error != NULL)
@@ -740,10 +452,10 @@ parse_list (Parser        *parser,
     {
       g_autofree char *path = g_strdup_printf ("%s[%u]", key, i);
       gpointer element = out->data + (gsize) i * g_array_get_element_size (out);
-      JsonObject *object = element_object (array, i, path, error);
+      JsonObject *object = _nb_json_element_object (array, i, path, error);
 
       if (object == NULL || !func (parser, object, path, element, error) ||
-          !add_id (ids, element, path, error))
+          !_nb_json_add_id (ids, element, path, error))
         {
           /* Elements not reached yet are zeroed: clearing them is a no-op. */
           return FALSE;
@@ -782,26 +494,26 @@ _nb_json_parse (GBytes        *data,
 
   if (size == 0 || text == NULL)
     {
-      refuse (error, _("Not a Netbook JSON export: the file is empty."));
+      _nb_json_refuse (error, _("Not a Netbook JSON export: the file is empty."));
       return NULL;
     }
 
   if (memchr (text, '\0', size) != NULL || !g_utf8_validate_len (text, size, NULL))
     {
-      refuse (error, _("Not a Netbook JSON export: it is not UTF-8 text."));
+      _nb_json_refuse (error, _("Not a Netbook JSON export: it is not UTF-8 text."));
       return NULL;
     }
 
   if (!json_parser_load_from_data (json, text, (gssize) size, &local_error))
     {
-      refuse (error, _("Not a Netbook JSON export: it is not valid JSON (%s)."), local_error->message);
+      _nb_json_refuse (error, _("Not a Netbook JSON export: it is not valid JSON (%s)."), local_error->message);
       return NULL;
     }
 
   root = json_parser_get_root (json);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      refuse (error, _("Not a Netbook JSON export: it is not a JSON object."));
+      _nb_json_refuse (error, _("Not a Netbook JSON export: it is not a JSON object."));
       return NULL;
     }
   object = json_node_get_object (root);
