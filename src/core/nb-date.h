@@ -31,6 +31,18 @@ int       nb_date_days_between (const char *from_iso,
  * to @today_iso, translated. */
 char     *nb_date_format_relative (const char *date_iso,
                                    const char *today_iso);
+/* A follow-up's date as typed in a capture line (nb-date-relative.c),
+ * relative to @today_iso (NULL = today): "today", "tomorrow", a weekday
+ * ("fri", "friday": the next one strictly after today), "next week" (its
+ * Monday), "next month" (its first day), "in N days|weeks|months" (also
+ * "in a week", "in 2w"), or a YYYY-MM-DD date. Case-insensitive English
+ * words. On failure sets NB_STORE_ERROR_INVALID with a translated message
+ * quoting @text. */
+gboolean  nb_date_parse_relative (const char  *text,
+                                  const char  *today_iso,
+                                  char       **out_iso,
+                                  GError     **error);
+
 /* The date in the user's locale ("2 May 2024"). */
 char     *nb_date_format_long  (const char *date_iso);
 

@@ -14,7 +14,8 @@
  * for none; read only where one person is shown, never by lists) and
  * capture_drafts, the unfinished after-event captures. A draft keeps
  * exactly what was typed, so its date is not checked: a half-typed date
- * must not make the draft fail to save.
+ * must not make the draft fail to save. Its created and updated times are
+ * in microseconds, so that the last changed draft sorts first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

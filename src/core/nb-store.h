@@ -11,9 +11,11 @@
 #include <gio/gio.h>
 
 #include "nb-briefing.h"
+#include "nb-capture.h"
 #include "nb-entry.h"
 #include "nb-error.h"
 #include "nb-event.h"
+#include "nb-match.h"
 #include "nb-person.h"
 #include "nb-trust.h"
 #include "nb-types.h"
@@ -243,6 +245,56 @@ gboolean     nb_store_backup           (NbStore     *self,
                                         GError     **error);
 /* Removes what was deleted (and not undone) for good. */
 gboolean     nb_store_purge_deleted    (NbStore     *self,
+                                        GError     **error);
+
+/* ---- Capture (nb-store-capture.c, nb-match.c) ------------------------- */
+
+/* Who a name typed in a capture may be (NbMatch*), surest first, at most
+ * 8; nb_match_pick() gives the one to use without asking. Archived
+ * people count, deleted ones do not. @company may be NULL. The rules are
+ * in nb-match.h. */
+GPtrArray   *nb_store_match_name       (NbStore     *self,
+                                        const char  *name,
+                                        const char  *company,
+                                        GError     **error);
+/* Saves @draft exactly as typed, in a transaction of its own (never call
+ * it inside nb_store_transaction(): a draft must not wait for other work
+ * nor roll back with it). A @draft with id 0 is added and gets its id;
+ * otherwise that draft is replaced, or made again if it was discarded
+ * meanwhile. Sets the timestamps. Returns the id, 0 on error. */
+gint64       nb_store_save_capture_draft   (NbStore         *self,
+                                            NbCaptureDraft  *draft,
+                                            GError         **error);
+/* The unfinished captures (NbCaptureDraft*), last changed first. */
+GPtrArray   *nb_store_load_capture_drafts  (NbStore         *self,
+                                            GError         **error);
+/* A draft already gone is not an error. */
+gboolean     nb_store_discard_capture_draft (NbStore        *self,
+                                             gint64          draft_id,
+                                             GError        **error);
+/* Saves a capture, all or nothing, in one transaction, and returns the
+ * event's id (0 on error):
+ * - the event @event_name on @event_date (NULL or "" = today) at @place
+ *   (may be NULL); an event of the same name (case- and
+ *   accent-insensitive) on that day is reused, not made twice;
+ * - for each NbCaptureLine of @lines (blank ones are skipped, one with
+ *   problems is refused with NB_STORE_ERROR_INVALID "Line N: …"): the
+ *   person line->person_id, or when 0 a new person (name, company,
+ *   tags, met on the event's date at the event) — two lines with the
+ *   same new name are one new person; an existing person gets the
+ *   line's tags added, and its company if the card had none;
+ * - the person as an attendee, a conversation dated the event's day and
+ *   linked to it (the note, or "Met at EVENT"), and the follow-up;
+ * - the draft @draft_id (0 = none) discarded.
+ * @out_person_ids (may be NULL) receives a GArray of gint64: the person
+ * each line was saved to, 0 for blank lines. */
+gint64       nb_store_save_capture     (NbStore     *self,
+                                        const char  *event_name,
+                                        const char  *event_date,
+                                        const char  *place,
+                                        GPtrArray   *lines,
+                                        gint64       draft_id,
+                                        GArray     **out_person_ids,
                                         GError     **error);
 
 G_END_DECLS

@@ -101,21 +101,21 @@ static void
 fill_sample_v2 (NbStore *store)
 {
   g_autoptr(GBytes) photo = g_bytes_new_static (sample_photo, sizeof sample_photo);
+  g_autoptr(NbCaptureDraft) draft = NULL;
   g_autoptr(NbPerson) maria = NULL;
   g_autoptr(GError) error = NULL;
 
+  draft = nb_capture_draft_new ("Chamber lunch", "2024-06-1", "Town hall",
+                                "Bob Haddad (Blue Harbor): wants restaurant referrals #insurance !fri\n"
+                                "Priya Raghunathan, Spa Olivia: looking for a bookk");
   maria = nb_store_resolve_person (store, "Maria Rossi", NULL, &error);
   g_assert_no_error (error);
   nb_person_set_photo (maria, photo);
   nb_store_update_person (store, maria, &error);
   g_assert_no_error (error);
 
-  test_sqlite_exec (store->db,
-                    "INSERT INTO capture_drafts (event_name, event_date, place, body, created, updated)"
-                    " VALUES ('Chamber lunch', '2024-06-1', 'Town hall',"
-                    "         'Bob Haddad (Blue Harbor): wants restaurant referrals #insurance !fri\n"
-                    "Priya Raghunathan, Spa Olivia: looking for a bookk',"
-                    "         1717230000, 1717230042)");
+  nb_store_save_capture_draft (store, draft, &error);
+  g_assert_no_error (error);
 }
 
 static int
