@@ -1,5 +1,11 @@
 /* nb-application.c: the AdwApplication, its app-wide actions and About.
  *
+ * `netbook --brief NAME` and `netbook --capture` are app actions
+ * ("app.brief", "app.quick-capture") activated from
+ * handle-local-options: GApplication sends an action activated in a
+ * second instance to the running one over D-Bus, so a launcher or a
+ * terminal reaches the window that is already open.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -64,6 +70,65 @@ nb_application_show_about (GSimpleAction *action,
 }
 
 static void
+nb_application_open_store (NbApplication *self)
+{
+  if (self->store != NULL || self->store_error != NULL)
+    return;
+
+  /* NETBOOK_DB, like netbook-cli, picks another notebook (tests, demos);
+   * otherwise the default one in the app's data folder. A notebook that
+   * cannot be opened is never replaced: the window explains instead. */
+  self->store = nb_store_open (g_getenv ("NETBOOK_DB"), &self->store_error);
+  if (self->store == NULL)
+    g_message ("Could not open the notebook: %s", self->store_error->message);
+}
+
+/* The main window, made on first use. */
+static NbWindow *
+nb_application_ensure_window (NbApplication *self)
+{
+  NbWindow *window;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (NB_IS_WINDOW (l->data))
+      return l->data;
+
+  nb_application_open_store (self);
+  window = nb_window_new (ADW_APPLICATION (self), self->settings, self->store);
+  if (self->store_error != NULL)
+    nb_window_show_store_error (window, self->store_error);
+
+  return window;
+}
+
+static void
+nb_application_brief (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  NbApplication *self = user_data;
+  NbWindow *window = nb_application_ensure_window (self);
+
+  nb_window_brief (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The capture page belongs to the window; until a window has
+ * "win.quick-capture", this only brings the window forward. */
+static void
+nb_application_quick_capture (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  NbApplication *self = user_data;
+  NbWindow *window = nb_application_ensure_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.quick-capture", NULL))
+    g_message ("Quick capture is not available in this version of Netbook");
+}
+
+static void
 nb_application_quit (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -84,38 +149,51 @@ nb_application_quit (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", nb_application_show_about, NULL, NULL, NULL, { 0 } },
   { "quit", nb_application_quit, NULL, NULL, NULL, { 0 } },
+  { "brief", nb_application_brief, "s", NULL, NULL, { 0 } },
+  { "quick-capture", nb_application_quick_capture, NULL, NULL, NULL, { 0 } },
 };
 
-static void
-nb_application_open_store (NbApplication *self)
-{
-  if (self->store != NULL || self->store_error != NULL)
-    return;
-
-  /* NETBOOK_DB, like netbook-cli, picks another notebook (tests, demos);
-   * otherwise the default one in the app's data folder. A notebook that
-   * cannot be opened is never replaced: the window explains instead. */
-  self->store = nb_store_open (g_getenv ("NETBOOK_DB"), &self->store_error);
-  if (self->store == NULL)
-    g_message ("Could not open the notebook: %s", self->store_error->message);
-}
+static const GOptionEntry option_entries[] = {
+  { "brief", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Open the pre-meeting briefing of NAME (a name, part of one, or an id)"), N_("NAME") },
+  { "capture", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Start a quick capture of the people you met at an event"), NULL },
+  { NULL, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, NULL, NULL },
+};
 
 static void
 nb_application_activate (GApplication *app)
 {
-  NbApplication *self = NB_APPLICATION (app);
-  GtkWindow *window;
+  gtk_window_present (GTK_WINDOW (nb_application_ensure_window (NB_APPLICATION (app))));
+}
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
+static int
+nb_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = NULL;
+  gboolean capture = g_variant_dict_contains (options, "capture");
+
+  if (!g_variant_dict_lookup (options, "brief", "&s", &name) || name[0] == '\0')
+    name = NULL;
+  if (name == NULL && !capture)
+    return -1;
+
+  if (!g_application_register (app, NULL, &error))
     {
-      nb_application_open_store (self);
-      window = GTK_WINDOW (nb_window_new (ADW_APPLICATION (self), self->settings, self->store));
-      if (self->store_error != NULL)
-        nb_window_show_store_error (NB_WINDOW (window), self->store_error);
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
 
-  gtk_window_present (window);
+  /* Runs in the primary instance, wherever it was asked. */
+  if (name != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "brief", g_variant_new_string (name));
+  if (capture)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quick-capture", NULL);
+
+  /* A second instance is done; the first goes on into its main loop. */
+  return g_application_get_is_remote (app) ? 0 : -1;
 }
 
 static void
@@ -156,12 +234,16 @@ nb_application_class_init (NbApplicationClass *klass)
   object_class->finalize = nb_application_finalize;
 
   app_class->activate = nb_application_activate;
+  app_class->handle_local_options = nb_application_handle_local_options;
   app_class->startup = nb_application_startup;
 }
 
 static void
 nb_application_init (NbApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Netbook keeps what you learn about the people you meet, what you promised them, and where each relationship stands."));
 }
 
 NbApplication *

@@ -1,6 +1,7 @@
 /* nb-window.c: Netbook's main window: the people list with search,
- * filters and sorting on the side; the agenda or a person's page as
- * content; adaptive down to phone width.
+ * filters and sorting on the side; the agenda, a person's page or their
+ * briefing as content; adaptive down to phone width. The actions are in
+ * nb-window-actions.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,60 +10,11 @@
 #include <glib/gi18n.h>
 
 #include "nb-agenda-page.h"
+#include "nb-briefing-page.h"
 #include "nb-date.h"
-#include "nb-new-person-dialog.h"
 #include "nb-person-page.h"
 #include "nb-person-row.h"
-#include "nb-window.h"
-
-typedef enum {
-  SORT_NAME,
-  SORT_LAST_CONTACT,
-  SORT_TRUST,
-} SortMode;
-
-struct _NbWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  NbStore              *store;
-
-  GtkFilterListModel   *filter_model;
-  GtkSortListModel     *sort_model;
-  GtkSingleSelection   *selection;
-  GtkCustomFilter      *filter;
-  GtkCustomSorter      *sorter;
-  /* person id → search rank, while a search is active */
-  GHashTable           *search_ranks;
-  char                 *sort_mode;
-  char                 *filter_mode;
-  char                 *filter_tag;
-  gboolean              show_archived;
-  char                 *today;
-  gint64                person_id;
-
-  GtkWidget            *agenda_page;
-  GtkWidget            *person_page;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwStatusPage        *empty_page;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  GtkWidget            *content;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkLabel             *today_label;
-  GtkStack             *list_stack;
-  GtkListView          *people_list;
-  GtkStack             *content_stack;
-  AdwWindowTitle       *content_title;
-  GtkWidget            *person_menu_button;
-  GtkLabel             *error_label;
-  GMenu                *tag_section;
-};
+#include "nb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -78,8 +30,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void nb_window_update_person_actions (NbWindow *self);
 
 /* ---- State --------------------------------------------------------- */
 
@@ -236,7 +186,9 @@ nb_window_update_title (NbWindow *self)
 
       /* AdwWindowTitle takes plain text; the window title is plain too. */
       adw_window_title_set_title (self->content_title, nb_person_get_display_name (person));
-      adw_window_title_set_subtitle (self->content_title, subtitle);
+      /* Translators: the header's subtitle while a briefing is shown */
+      adw_window_title_set_subtitle (self->content_title,
+                                     self->view == NB_WINDOW_VIEW_BRIEFING ? _("Briefing") : subtitle);
       /* Translators: the window title while a person is shown */
       title = g_strdup_printf (_("%s – Netbook"), nb_person_get_display_name (person));
       gtk_window_set_title (GTK_WINDOW (self), title);
@@ -290,10 +242,11 @@ nb_window_update_tags_menu (NbWindow *self)
 }
 
 void
-nb_window_show_person (NbWindow *self,
-                       gint64    person_id)
+_nb_window_show (NbWindow     *self,
+                 gint64        person_id,
+                 NbWindowView  view)
 {
-  g_return_if_fail (NB_IS_WINDOW (self));
+  static const char * const page_names[] = { "agenda", "person", "briefing" };
 
   if (self->store == NULL)
     return;
@@ -305,24 +258,93 @@ nb_window_show_person (NbWindow *self,
       if (person == NULL)
         person_id = 0;
     }
+  if (person_id == 0)
+    view = NB_WINDOW_VIEW_AGENDA;
+  else if (view == NB_WINDOW_VIEW_AGENDA)
+    view = NB_WINDOW_VIEW_PERSON;
 
   self->person_id = person_id;
-  if (person_id != 0)
+  self->view = view;
+
+  switch (view)
     {
+    case NB_WINDOW_VIEW_PERSON:
       nb_person_page_set_person_id (NB_PERSON_PAGE (self->person_page), person_id);
-      gtk_stack_set_visible_child_name (self->content_stack, "person");
-    }
-  else
-    {
+      break;
+
+    case NB_WINDOW_VIEW_BRIEFING:
+      nb_briefing_page_set_person_id (NB_BRIEFING_PAGE (self->briefing_page), person_id);
+      break;
+
+    case NB_WINDOW_VIEW_AGENDA:
+    default:
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       nb_agenda_page_refresh (NB_AGENDA_PAGE (self->agenda_page));
-      gtk_stack_set_visible_child_name (self->content_stack, "agenda");
+      break;
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, page_names[view]);
+
+  /* The header offers what the page is for: Brief on a person's page;
+   * Print, Export and Edit on their briefing. */
+  gtk_widget_set_visible (self->person_menu_button, view == NB_WINDOW_VIEW_PERSON);
+  gtk_widget_set_visible (self->brief_button, view == NB_WINDOW_VIEW_PERSON);
+  gtk_widget_set_visible (self->briefing_buttons, view == NB_WINDOW_VIEW_BRIEFING);
+  nb_window_update_title (self);
+  _nb_window_update_actions (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+void
+nb_window_show_person (NbWindow *self,
+                       gint64    person_id)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  _nb_window_show (self, person_id, NB_WINDOW_VIEW_PERSON);
+}
+
+void
+nb_window_show_briefing (NbWindow *self,
+                         gint64    person_id)
+{
+  g_return_if_fail (NB_IS_WINDOW (self));
+
+  _nb_window_show (self, person_id, NB_WINDOW_VIEW_BRIEFING);
+}
+
+gboolean
+nb_window_brief (NbWindow   *self,
+                 const char *name)
+{
+  g_autoptr(NbPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (NB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  person = nb_store_resolve_person (self->store, name, NULL, &error);
+  if (person != NULL)
+    {
+      nb_window_show_briefing (self, nb_person_get_id (person));
+      return TRUE;
     }
 
-  gtk_widget_set_visible (self->person_menu_button, person_id != 0);
-  nb_window_update_title (self);
-  nb_window_update_person_actions (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  /* Unknown or ambiguous: the candidates, to pick with the arrows and
+   * Enter, which opens the briefing. */
+  nb_window_search (self, name);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.search", NULL);
+  return FALSE;
+}
+
+const char *
+nb_window_get_view (NbWindow *self)
+{
+  g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->content_stack);
 }
 
 gint64
@@ -343,9 +365,9 @@ nb_window_add_toast (NbWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
-static void
-nb_window_toast_error (NbWindow     *self,
-                       const GError *error)
+void
+_nb_window_toast_error (NbWindow     *self,
+                        const GError *error)
 {
   g_autofree char *escaped = g_markup_escape_text (error->message, -1);
   AdwToast *toast = adw_toast_new (escaped);
@@ -383,7 +405,7 @@ on_store_person_changed_cb (NbWindow *self,
       else
         {
           nb_window_update_title (self);
-          nb_window_update_person_actions (self);
+          _nb_window_update_actions (self);
         }
     }
 }
@@ -446,13 +468,14 @@ on_search_entry_activated_cb (NbWindow       *self,
 {
   g_autoptr(NbPerson) first = NULL;
 
-  /* Enter opens the best match: from launch, a name and Enter. */
+  /* Enter opens the best match's briefing: from launch, a name and
+   * Enter, and you are ready for the meeting. */
   first = g_list_model_get_item (G_LIST_MODEL (self->sort_model), 0);
   if (first == NULL)
     return;
 
   gtk_single_selection_set_selected (self->selection, 0);
-  nb_window_show_person (self, nb_person_get_id (first));
+  nb_window_show_briefing (self, nb_person_get_id (first));
 }
 
 static void
@@ -532,218 +555,6 @@ on_agenda_n_overdue_changed_cb (NbWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->today_label), "warning");
 }
 
-static void
-on_new_person_created_cb (NbWindow *self,
-                          gint64    person_id)
-{
-  nb_window_show_person (self, person_id);
-}
-
-/* ---- Actions ------------------------------------------------------- */
-
-static void
-nb_window_update_person_actions (NbWindow *self)
-{
-  g_autoptr(NbPerson) person = NULL;
-  gboolean archived = FALSE;
-
-  if (self->person_id != 0 && self->store != NULL)
-    person = nb_store_get_person (self->store, self->person_id, NULL);
-  if (person != NULL)
-    archived = nb_person_get_archived (person);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-person", person != NULL && !archived);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unarchive-person", person != NULL && archived);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-person", person != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compose", person != NULL);
-}
-
-static void
-new_person_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  NbWindow *self = NB_WINDOW (widget);
-  GtkWidget *dialog;
-
-  if (self->store == NULL)
-    return;
-
-  dialog = nb_new_person_dialog_new (GTK_WINDOW (self), self->store);
-  g_signal_connect_object (dialog, "created", G_CALLBACK (on_new_person_created_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (dialog, "open-person", G_CALLBACK (on_page_open_person_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  NbWindow *self = NB_WINDOW (widget);
-
-  if (self->store == NULL)
-    return;
-
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-show_agenda_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  nb_window_show_person (NB_WINDOW (widget), 0);
-}
-
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  NbWindow *self = NB_WINDOW (widget);
-
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  else if (self->person_id != 0)
-    nb_window_show_person (self, 0);
-}
-
-static void
-compose_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  NbWindow *self = NB_WINDOW (widget);
-
-  if (self->person_id != 0)
-    nb_person_page_compose (NB_PERSON_PAGE (self->person_page), NB_ENTRY_NOTE);
-}
-
-/* @title is markup: escape names that go into it. */
-static AdwToast *
-new_undo_toast (const char *title,
-                const char *undo_action,
-                gint64      person_id)
-{
-  AdwToast *toast;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, undo_action);
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (person_id));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-
-  return toast;
-}
-
-static void
-set_archived (NbWindow *self,
-              gboolean  archived)
-{
-  g_autoptr(NbPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = self->person_id;
-
-  person = nb_store_get_person (self->store, id, &error);
-  if (person == NULL || !nb_store_set_person_archived (self->store, id, archived, &error))
-    {
-      nb_window_toast_error (self, error);
-      return;
-    }
-
-  if (archived)
-    {
-      g_autofree char *escaped = g_markup_escape_text (nb_person_get_display_name (person), -1);
-      /* Translators: %s is a person's name */
-      g_autofree char *title = g_strdup_printf (_("“%s” archived"), escaped);
-
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   new_undo_toast (title, "win.undo-archive-person", id));
-      nb_window_show_person (self, 0);
-    }
-  else
-    nb_window_update_person_actions (self);
-}
-
-static void
-archive_person_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  set_archived (NB_WINDOW (widget), TRUE);
-}
-
-static void
-unarchive_person_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  set_archived (NB_WINDOW (widget), FALSE);
-}
-
-static void
-undo_archive_person_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  NbWindow *self = NB_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (!nb_store_set_person_archived (self->store, id, FALSE, &error))
-    nb_window_toast_error (self, error);
-  else
-    nb_window_show_person (self, id);
-}
-
-static void
-delete_person_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  NbWindow *self = NB_WINDOW (widget);
-  g_autoptr(NbPerson) person = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *title = NULL;
-  gint64 id = self->person_id;
-
-  person = nb_store_get_person (self->store, id, &error);
-  if (person == NULL || !nb_store_delete_person (self->store, id, &error))
-    {
-      nb_window_toast_error (self, error);
-      return;
-    }
-
-  escaped = g_markup_escape_text (nb_person_get_display_name (person), -1);
-  /* Translators: %s is a person's name */
-  title = g_strdup_printf (_("“%s” deleted"), escaped);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               new_undo_toast (title, "win.undo-delete-person", id));
-  nb_window_show_person (self, 0);
-}
-
-static void
-undo_delete_person_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  NbWindow *self = NB_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (!nb_store_undelete_person (self->store, id, &error))
-    nb_window_toast_error (self, error);
-  else
-    nb_window_show_person (self, id);
-}
-
 /* ---- Overrides ----------------------------------------------------- */
 
 static gboolean
@@ -804,6 +615,13 @@ nb_window_setup_store (NbWindow *self)
   g_signal_connect_object (self->person_page, "toast",
                            G_CALLBACK (on_page_toast_cb), self, G_CONNECT_SWAPPED);
 
+  self->briefing_page = nb_briefing_page_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->briefing_page, "briefing");
+  g_signal_connect_object (self->briefing_page, "open-person",
+                           G_CALLBACK (on_page_open_person_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->briefing_page, "toast",
+                           G_CALLBACK (on_page_toast_cb), self, G_CONNECT_SWAPPED);
+
   on_agenda_n_overdue_changed_cb (self);
   nb_window_update_tags_menu (self);
   nb_window_update_main_page (self);
@@ -811,11 +629,15 @@ nb_window_setup_store (NbWindow *self)
 
   /* Start on the agenda, but with the list in front on a phone. */
   self->person_id = 0;
+  self->view = NB_WINDOW_VIEW_AGENDA;
   gtk_stack_set_visible_child_name (self->content_stack, "agenda");
   gtk_widget_set_visible (self->person_menu_button, FALSE);
+  gtk_widget_set_visible (self->brief_button, FALSE);
+  gtk_widget_set_visible (self->briefing_buttons, FALSE);
   nb_window_update_title (self);
-  nb_window_update_person_actions (self);
+  _nb_window_update_actions (self);
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  _nb_window_offer_capture_draft (self);
 }
 
 static void
@@ -835,7 +657,7 @@ nb_window_constructed (GObject *object)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-person", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
-      nb_window_update_person_actions (self);
+      _nb_window_update_actions (self);
     }
 }
 
@@ -1026,6 +848,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, person_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, brief_button);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, briefing_buttons);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, tag_section);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
@@ -1033,28 +857,8 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_people_list_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-person", NULL, new_person_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_agenda_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.compose", NULL, compose_action);
-  gtk_widget_class_install_action (widget_class, "win.archive-person", NULL, archive_person_action);
-  gtk_widget_class_install_action (widget_class, "win.unarchive-person", NULL, unarchive_person_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-archive-person", "x", undo_archive_person_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-person", NULL, delete_person_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete-person", "x", undo_delete_person_action);
-  gtk_widget_class_install_property_action (widget_class, "win.sort", "sort-mode");
-  gtk_widget_class_install_property_action (widget_class, "win.filter", "filter-mode");
-  gtk_widget_class_install_property_action (widget_class, "win.filter-tag", "filter-tag");
-  gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-person", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.show-agenda", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.compose", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.archive-person", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-person", NULL);
+  _nb_window_install_actions (widget_class);
+  _nb_window_install_capture_actions (widget_class);
 }
 
 static void

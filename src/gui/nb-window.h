@@ -26,6 +26,17 @@ void        nb_window_show_store_error (NbWindow       *self,
 /* Opens a person's page (0 = the agenda). */
 void        nb_window_show_person      (NbWindow       *self,
                                         gint64          person_id);
+/* Opens a person's pre-meeting briefing (0 = the agenda). */
+void        nb_window_show_briefing    (NbWindow       *self,
+                                        gint64          person_id);
+/* What `netbook --brief NAME` does: the briefing of the person @name
+ * resolves to (nb_store_resolve_person()), or, for an unknown or
+ * ambiguous name, the search filled in with @name so the user picks.
+ * Returns TRUE if a briefing was opened. */
+gboolean    nb_window_brief            (NbWindow       *self,
+                                        const char     *name);
+/* What the content shows: "agenda", "person" or "briefing". */
+const char *nb_window_get_view         (NbWindow       *self);
 gint64      nb_window_get_person_id    (NbWindow       *self);
 /* Shows @toast in the window's toast overlay. */
 void        nb_window_add_toast        (NbWindow       *self,

@@ -1,0 +1,92 @@
+/* nb-window-private.h: what the files of NbWindow share.
+ *
+ * nb-window.c is the window: the people list with search, filters and
+ * sorting, and which page the content shows; nb-window-actions.c is
+ * what the user does from it: the "win.*" actions and their shortcuts.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "nb-window.h"
+
+G_BEGIN_DECLS
+
+/* What the content pane shows. */
+typedef enum {
+  NB_WINDOW_VIEW_AGENDA,
+  NB_WINDOW_VIEW_PERSON,
+  NB_WINDOW_VIEW_BRIEFING,
+} NbWindowView;
+
+struct _NbWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  NbStore              *store;
+
+  GtkFilterListModel   *filter_model;
+  GtkSortListModel     *sort_model;
+  GtkSingleSelection   *selection;
+  GtkCustomFilter      *filter;
+  GtkCustomSorter      *sorter;
+  /* person id → search rank, while a search is active */
+  GHashTable           *search_ranks;
+  char                 *sort_mode;
+  char                 *filter_mode;
+  char                 *filter_tag;
+  gboolean              show_archived;
+  char                 *today;
+  gint64                person_id;
+  NbWindowView          view;
+
+  GtkWidget            *agenda_page;
+  GtkWidget            *person_page;
+  GtkWidget            *briefing_page;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *empty_page;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *today_label;
+  GtkStack             *list_stack;
+  GtkListView          *people_list;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *person_menu_button;
+  GtkWidget            *brief_button;
+  GtkWidget            *briefing_buttons;
+  GtkLabel             *error_label;
+  GMenu                *tag_section;
+};
+
+/* ---- nb-window.c ------------------------------------------------------ */
+
+/* Shows @person_id (0 = the agenda) as @view. */
+void  _nb_window_show              (NbWindow       *self,
+                                    gint64          person_id,
+                                    NbWindowView    view);
+/* Errors stay until read; the message is escaped. */
+void  _nb_window_toast_error       (NbWindow       *self,
+                                    const GError   *error);
+
+/* ---- nb-window-actions.c ---------------------------------------------- */
+
+void  _nb_window_install_actions   (GtkWidgetClass *widget_class);
+/* Enables what makes sense for who is shown, and how. */
+void  _nb_window_update_actions    (NbWindow       *self);
+
+/* ---- nb-window-capture.c ---------------------------------------------- */
+
+/* "win.quick-capture" (Ctrl+Shift+N) and "win.continue-capture". */
+void  _nb_window_install_capture_actions (GtkWidgetClass *widget_class);
+/* At start-up: a toast to continue an unfinished capture, if any. */
+void  _nb_window_offer_capture_draft     (NbWindow       *self);
+
+G_END_DECLS
