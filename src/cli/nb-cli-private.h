@@ -241,6 +241,10 @@ int cmd_backup (NbCli              *cli,
                 const NbCliCommand *command,
                 char              **args);
 
+int cmd_capture (NbCli              *cli,
+                 const NbCliCommand *command,
+                 char              **args);
+
 int cmd_profile (NbCli              *cli,
                  const NbCliCommand *command,
                  char              **args);

@@ -41,6 +41,7 @@ static const NbCliCommand commands[] = {
   { "show", cmd_show, "PERSON", N_("Show a person’s card and timeline") },
   { "note", cmd_note, "PERSON TEXT", N_("Add a note; prints the entry id") },
   { "log", cmd_log, "PERSON KIND TEXT", N_("Add an entry of any kind; prints the entry id") },
+  { "capture", cmd_capture, "", N_("Save everyone met at an event, one line each, from standard input") },
   { "done", cmd_done, "ENTRY_ID", N_("Mark a follow-up done") },
   { "status", cmd_status, "ENTRY_ID STATUS", N_("Set the status of a dream, challenge, need or follow-up") },
   { "followups", cmd_followups, "", N_("List open follow-ups, the soonest due first") },
