@@ -1,14 +1,14 @@
-/* nb-json.c: writing the JSON export, and writing a parsed one into a
- * store (the format and the rules are in nb-json.h; parsing is in
- * nb-json-parse.c).
+/* nb-json.c: writing a parsed JSON export into a store (the format and
+ * the rules are in nb-json.h; the export is written by nb-json-export.c,
+ * parsed by nb-json-parse.c).
  *
  * An import goes through the store's own calls where they keep
  * everything (people, events, attendees, my profile), so validation,
  * search and change signals work as for anything else the user adds.
  * Timestamps are then set back to the export's, and entries are
- * inserted directly: the export may hold introductions whose other
- * person was deleted, which the store keeps but no longer lets anyone
- * add.
+ * inserted directly, many per statement: the export may hold
+ * introductions whose other person was deleted, which the store keeps
+ * but no longer lets anyone add, and a large import is much faster.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,10 +16,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
-#include "nb-export-private.h"
 #include "nb-json-private.h"
+#include "nb-store-private.h"
+
+/* Rows per INSERT of entries (11 parameters each). */
+#define ENTRY_BATCH 64
 
 typedef struct
 {
@@ -32,208 +34,11 @@ typedef struct
   GArray             *event_ids;
 } Import;
 
-/* ---- Export ------------------------------------------------------------ */
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *key,
-          gint64       unix_time)
-{
-  g_autofree char *text = _nb_json_format_time (unix_time);
-
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
-add_ref (JsonBuilder *builder,
-         const char  *key,
-         gint64       id)
-{
-  json_builder_set_member_name (builder, key);
-  if (id != 0)
-    json_builder_add_int_value (builder, id);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_person (JsonBuilder *builder,
-            NbPerson    *person)
-{
-  const char * const *tags = nb_person_get_tags (person);
-  GBytes *photo = nb_person_get_photo (person);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, nb_person_get_id (person));
-  for (guint f = 0; f < NB_PERSON_N_FIELDS; f++)
-    add_string (builder, nb_person_field_get_key ((NbPersonField) f),
-                nb_person_get_field (person, (NbPersonField) f));
-
-  json_builder_set_member_name (builder, "tags");
-  json_builder_begin_array (builder);
-  for (guint i = 0; tags[i] != NULL; i++)
-    json_builder_add_string_value (builder, tags[i]);
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "cadence_days");
-  json_builder_add_int_value (builder, nb_person_get_cadence_days (person));
-  json_builder_set_member_name (builder, "rapport");
-  json_builder_add_int_value (builder, nb_person_get_rapport (person));
-  json_builder_set_member_name (builder, "archived");
-  json_builder_add_boolean_value (builder, nb_person_get_archived (person));
-  add_ref (builder, "introduced_by", nb_person_get_introduced_by (person));
-  add_time (builder, "created", nb_person_get_created (person));
-  add_time (builder, "updated", nb_person_get_updated (person));
-
-  if (photo != NULL)
-    {
-      gsize size = 0;
-      const guchar *bytes = g_bytes_get_data (photo, &size);
-      g_autofree char *base64 = g_base64_encode (bytes, size);
-
-      add_string (builder, "photo", base64);
-    }
-
-  json_builder_end_object (builder);
-}
-
-static void
-add_entry (JsonBuilder *builder,
-           NbEntry     *entry)
-{
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, nb_entry_get_id (entry));
-  json_builder_set_member_name (builder, "person_id");
-  json_builder_add_int_value (builder, nb_entry_get_person_id (entry));
-  add_ref (builder, "other_person_id", nb_entry_get_other_person_id (entry));
-  add_ref (builder, "event_id", nb_entry_get_event_id (entry));
-  add_string (builder, "kind", nb_entry_kind_to_string (nb_entry_get_kind (entry)));
-  add_string (builder, "date", nb_entry_get_date (entry));
-  add_string (builder, "due", nb_entry_get_due (entry));
-  add_string (builder, "status", nb_status_to_string (nb_entry_get_status (entry)));
-  add_string (builder, "text", nb_entry_get_text (entry));
-  add_time (builder, "created", nb_entry_get_created (entry));
-  add_time (builder, "updated", nb_entry_get_updated (entry));
-  json_builder_end_object (builder);
-}
-
-static void
-add_event (JsonBuilder  *builder,
-           NbExportData *data,
-           guint         index)
-{
-  NbEvent *event = g_ptr_array_index (data->events, index);
-  GArray *attendees = _nb_export_data_get_attendees (data, nb_event_get_id (event));
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, nb_event_get_id (event));
-  add_string (builder, "name", nb_event_get_name (event));
-  add_string (builder, "date", nb_event_get_date (event) != NULL ? nb_event_get_date (event) : "");
-  add_string (builder, "place", nb_event_get_place (event) != NULL ? nb_event_get_place (event) : "");
-  add_time (builder, "created", g_array_index (data->event_created, gint64, index));
-  json_builder_set_member_name (builder, "attendees");
-  json_builder_begin_array (builder);
-  for (guint i = 0; attendees != NULL && i < attendees->len; i++)
-    json_builder_add_int_value (builder, g_array_index (attendees, gint64, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-}
-
-gboolean
-_nb_json_export_data (NbExportData  *data,
-                      GOutputStream *stream,
-                      GCancellable  *cancellable,
-                      GError       **error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  add_string (builder, "format", "netbook");
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, NB_JSON_FORMAT_VERSION);
-  add_time (builder, "exported", g_get_real_time () / G_USEC_PER_SEC);
-
-  json_builder_set_member_name (builder, "profile");
-  json_builder_begin_object (builder);
-  add_string (builder, "offers", data->offers);
-  add_string (builder, "looking_for", data->looking_for);
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, "people");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < data->people->len; i++)
-    add_person (builder, g_ptr_array_index (data->people, i));
-  json_builder_end_array (builder);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  json_builder_set_member_name (builder, "entries");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < data->entries->len; i++)
-    add_entry (builder, g_ptr_array_index (data->entries, i));
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "events");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < data->events->len; i++)
-    add_event (builder, data, i);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-
-  return json_generator_to_stream (generator, stream, cancellable, error) &&
-         _nb_export_write_all (stream, "\n", 1, cancellable, error);
-}
-
-gboolean
-nb_json_export (NbStore        *store,
-                GOutputStream  *stream,
-                GCancellable   *cancellable,
-                GError        **error)
-{
-  g_autoptr(NbExportData) data = NULL;
-
-  g_return_val_if_fail (NB_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  data = _nb_export_data_load (store, error);
-  if (data == NULL)
-    return FALSE;
-
-  return _nb_json_export_data (data, stream, cancellable, error);
-}
-
-/* ---- Import ------------------------------------------------------------ */
-
 static gboolean
-query_exists (NbStore     *store,
-              const char  *sql,
-              gboolean    *out,
-              GError     **error)
+query_int64 (NbStore     *store,
+             const char  *sql,
+             gint64      *out,
+             GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -242,7 +47,7 @@ query_exists (NbStore     *store,
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    *out = sqlite3_column_int (stmt, 0) != 0;
+    *out = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_ROW)
@@ -411,62 +216,120 @@ bind_optional (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* "INSERT INTO entries … VALUES (…), (…)" for @rows rows. */
+static sqlite3_stmt *
+prepare_entry_insert (NbStore  *store,
+                      guint     rows,
+                      GError  **error)
+{
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO entries (id, person_id, other_person_id,"
+                                         " event_id, kind, date, due, status, text, created,"
+                                         " updated) VALUES ");
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                 : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+  rc = sqlite3_prepare_v2 (store->db, sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _nb_store_set_error (store, error, rc);
+      return NULL;
+    }
+
+  return stmt;
+}
+
+/* Entries go in ENTRY_BATCH rows per statement: the search index (FTS5)
+ * writes out what it collected at the end of every statement, which row
+ * by row made a large import crawl. Ids are given explicitly, after the
+ * largest in use, so that each row's is known for its change signal. */
 static gboolean
 import_entries (NbStore  *store,
                 Import   *import,
                 GError  **error)
 {
   GArray *entries = import->document->entries;
+  sqlite3_stmt *batch = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean ok = TRUE;
+  gint64 next_id = 0;
 
-  if (sqlite3_prepare_v2 (store->db,
-                          "INSERT INTO entries (person_id, other_person_id, event_id, kind,"
-                          " date, due, status, text, created, updated)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (!query_int64 (store, "SELECT coalesce (max (id), 0) + 1 FROM entries", &next_id, error))
+    return FALSE;
+
+  for (guint start = 0; ok && start < entries->len; start += ENTRY_BATCH)
     {
-      _nb_store_set_error (store, error, sqlite3_errcode (store->db));
-      return FALSE;
-    }
+      guint rows = MIN (ENTRY_BATCH, entries->len - start);
+      int param = 1;
 
-  for (guint i = 0; ok && i < entries->len; i++)
-    {
-      NbJsonEntry *item = &g_array_index (entries, NbJsonEntry, i);
-      NbEntry *entry = item->entry;
-      NbPendingChange change = { NB_PENDING_ENTRY, NB_CHANGE_ADDED, 0, 0, 0, 0, 0 };
-
-      ok = check_cancelled (import, i, error);
+      ok = check_cancelled (import, start / ENTRY_BATCH, error);
       if (!ok)
         break;
 
-      change.person_id = new_id (import->person_index, import->person_ids,
-                                 nb_entry_get_person_id (entry));
-      change.other_person_id = new_id (import->person_index, import->person_ids,
-                                       nb_entry_get_other_person_id (entry));
-
-      sqlite3_bind_int64 (stmt, 1, change.person_id);
-      bind_optional (stmt, 2, change.other_person_id);
-      bind_optional (stmt, 3, new_id (import->event_index, import->event_ids,
-                                      nb_entry_get_event_id (entry)));
-      sqlite3_bind_text (stmt, 4, nb_entry_kind_to_string (nb_entry_get_kind (entry)), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, nb_entry_get_date (entry), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, nb_entry_get_due (entry), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, nb_status_to_string (nb_entry_get_status (entry)), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 8, nb_entry_get_text (entry), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 9, item->created);
-      sqlite3_bind_int64 (stmt, 10, item->updated);
-      ok = run (store, stmt, error);
-      if (!ok)
+      if (rows == ENTRY_BATCH)
         {
-          g_prefix_error (error, "entries[%u]: ", i);
+          if (batch == NULL)
+            batch = prepare_entry_insert (store, rows, error);
+          stmt = batch;
+        }
+      else
+        {
+          stmt = prepare_entry_insert (store, rows, error);
+        }
+      if (stmt == NULL)
+        {
+          ok = FALSE;
           break;
         }
 
-      change.id = sqlite3_last_insert_rowid (store->db);
-      _nb_store_queue (store, &change);
+      for (guint i = start; i < start + rows; i++)
+        {
+          NbJsonEntry *item = &g_array_index (entries, NbJsonEntry, i);
+          NbEntry *entry = item->entry;
+
+          sqlite3_bind_int64 (stmt, param++, next_id + i);
+          sqlite3_bind_int64 (stmt, param++, new_id (import->person_index, import->person_ids,
+                                                     nb_entry_get_person_id (entry)));
+          bind_optional (stmt, param++, new_id (import->person_index, import->person_ids,
+                                                nb_entry_get_other_person_id (entry)));
+          bind_optional (stmt, param++, new_id (import->event_index, import->event_ids,
+                                                nb_entry_get_event_id (entry)));
+          sqlite3_bind_text (stmt, param++, nb_entry_kind_to_string (nb_entry_get_kind (entry)), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, param++, nb_entry_get_date (entry), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, param++, nb_entry_get_due (entry), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, param++, nb_status_to_string (nb_entry_get_status (entry)), -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, param++, nb_entry_get_text (entry), -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, param++, item->created);
+          sqlite3_bind_int64 (stmt, param++, item->updated);
+        }
+
+      ok = run (store, stmt, error);
+      sqlite3_clear_bindings (stmt);
+      if (stmt != batch)
+        sqlite3_finalize (stmt);
+      if (!ok)
+        {
+          g_prefix_error (error, "entries[%u…%u]: ", start, start + rows - 1);
+          break;
+        }
+
+      for (guint i = start; i < start + rows; i++)
+        {
+          NbEntry *entry = g_array_index (entries, NbJsonEntry, i).entry;
+          NbPendingChange change = {
+            NB_PENDING_ENTRY, NB_CHANGE_ADDED, next_id + i,
+            new_id (import->person_index, import->person_ids, nb_entry_get_person_id (entry)),
+            new_id (import->person_index, import->person_ids, nb_entry_get_other_person_id (entry)),
+            0, 0,
+          };
+
+          _nb_store_queue (store, &change);
+        }
     }
-  sqlite3_finalize (stmt);
+  sqlite3_finalize (batch);
 
   import->report.entries_added = entries->len;
   return ok;
@@ -479,9 +342,9 @@ import_cb (NbStore   *store,
 {
   Import *import = user_data;
   NbJsonDocument *document = import->document;
-  gboolean not_empty = FALSE;
+  gint64 not_empty = 0;
 
-  if (!query_exists (store,
+  if (!query_int64 (store,
                      "SELECT EXISTS (SELECT 1 FROM people WHERE deleted = 0)"
                      " OR EXISTS (SELECT 1 FROM events)",
                      &not_empty, error))
