@@ -13,6 +13,8 @@
 #include <glib/gi18n.h>
 
 #include "nb-application.h"
+#include "nb-io-actions.h"
+#include "nb-restore.h"
 #include "nb-store.h"
 #include "nb-window.h"
 
@@ -23,6 +25,7 @@ struct _NbApplication
   GSettings      *settings;
   NbStore        *store;
   GError         *store_error;
+  gboolean        backup_scheduled;
 };
 
 G_DEFINE_FINAL_TYPE (NbApplication, nb_application, ADW_TYPE_APPLICATION)
@@ -96,7 +99,12 @@ nb_application_ensure_window (NbApplication *self)
   nb_application_open_store (self);
   window = nb_window_new (ADW_APPLICATION (self), self->settings, self->store);
   if (self->store_error != NULL)
-    nb_window_show_store_error (window, self->store_error);
+    {
+      g_autofree char *db_path = nb_application_dup_db_path (self);
+
+      nb_window_show_store_error (window, self->store_error);
+      nb_restore_offer_on_error_page (self, window, db_path);
+    }
 
   return window;
 }
@@ -161,10 +169,27 @@ static const GOptionEntry option_entries[] = {
   { NULL, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL, NULL, NULL },
 };
 
+static gboolean
+on_automatic_backup_idle_cb (gpointer data)
+{
+  nb_io_backup_automatic (data, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 nb_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (nb_application_ensure_window (NB_APPLICATION (app))));
+  NbApplication *self = NB_APPLICATION (app);
+
+  gtk_window_present (GTK_WINDOW (nb_application_ensure_window (self)));
+
+  /* Once the window is up, so that start-up never waits for it. */
+  if (!self->backup_scheduled)
+    {
+      self->backup_scheduled = TRUE;
+      g_idle_add_full (G_PRIORITY_LOW, on_automatic_backup_idle_cb,
+                       g_object_ref (self), g_object_unref);
+    }
 }
 
 static int
@@ -211,6 +236,15 @@ nb_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  nb_io_actions_install (self);
+}
+
+static void
+nb_application_shutdown (GApplication *app)
+{
+  nb_io_backup_automatic (NB_APPLICATION (app), TRUE);
+
+  G_APPLICATION_CLASS (nb_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -236,6 +270,7 @@ nb_application_class_init (NbApplicationClass *klass)
   app_class->activate = nb_application_activate;
   app_class->handle_local_options = nb_application_handle_local_options;
   app_class->startup = nb_application_startup;
+  app_class->shutdown = nb_application_shutdown;
 }
 
 static void
@@ -262,4 +297,54 @@ nb_application_get_settings (NbApplication *self)
   g_return_val_if_fail (NB_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+NbStore *
+nb_application_get_store (NbApplication *self)
+{
+  g_return_val_if_fail (NB_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+char *
+nb_application_dup_db_path (NbApplication *self)
+{
+  g_return_val_if_fail (NB_IS_APPLICATION (self), NULL);
+
+  if (self->store != NULL)
+    return g_strdup (nb_store_get_path (self->store));
+  if (g_getenv ("NETBOOK_DB") != NULL)
+    return g_strdup (g_getenv ("NETBOOK_DB"));
+  return nb_store_get_default_path ();
+}
+
+void
+nb_application_close_store (NbApplication *self)
+{
+  GList *windows;
+
+  g_return_if_fail (NB_IS_APPLICATION (self));
+
+  /* Every window on the notebook goes, so that the file is closed. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free (windows);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+}
+
+NbWindow *
+nb_application_reopen_store (NbApplication *self)
+{
+  NbWindow *window;
+
+  g_return_val_if_fail (NB_IS_APPLICATION (self), NULL);
+
+  window = nb_application_ensure_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
 }
