@@ -468,6 +468,13 @@ test_caps (void)
   g_assert_cmpuint (CARD (0)->categories->len, ==, NB_VCARD_MAX_VALUES);
 }
 
+/* Sanitizers unwind the stack on every allocation: a smaller file. */
+#if defined(__SANITIZE_ADDRESS__)
+#define LARGE_FILE_SIZE (1024 * 1024)
+#else
+#define LARGE_FILE_SIZE (10 * 1024 * 1024)
+#endif
+
 /* A file of 10 MB of cards parses card by card (no timing asserted). */
 static void
 test_ten_megabytes (void)
@@ -476,13 +483,13 @@ test_ten_megabytes (void)
                                         "FN:Maria Rossi\r\nEMAIL;TYPE=INTERNET:maria@example.com\r\n"
                                         "TEL;TYPE=CELL:+39 333 123 4567\r\nORG:Rossi Design\r\n"
                                         "NOTE:Met at the fair\\, liked her work.\r\nEND:VCARD\r\n",
-                                        10 * 1024 * 1024);
+                                        LARGE_FILE_SIZE);
   gint64 start = g_get_monotonic_time ();
   g_autoptr(GPtrArray) cards = test_parse_vcards (data);
 
   g_test_message ("%u cards (%zu bytes) in %.0f ms", cards->len, g_bytes_get_size (data),
                   (g_get_monotonic_time () - start) / 1000.0);
-  g_assert_cmpuint (cards->len, >, 30000);
+  g_assert_cmpuint (cards->len, >, LARGE_FILE_SIZE / 350);
   g_assert_cmpstr (CARD (cards->len - 1)->fn, ==, "Maria Rossi");
 }
 
