@@ -1,0 +1,366 @@
+/* test-import-run.c: how an import runs: cancelled or failed means
+ * nothing was added (and no signal emitted), the asynchronous import
+ * with its progress, JSON handed to its importer, and a generator for
+ * the large files (timings reported, never asserted).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "import-test-util.h"
+#include "nb-import.h"
+#include "nb-json.h"
+
+#define TODAY "2024-05-15"
+
+static NbImportReport *
+import_text (NbStore         *store,
+             const char      *text,
+             GError         **error)
+{
+  g_autoptr(GBytes) data = g_bytes_new (text, strlen (text));
+
+  return nb_import_bytes (store, data, NULL, NULL, NULL, NULL, error);
+}
+
+static GPtrArray *
+timeline (NbStore  *store,
+          NbPerson *person)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = nb_store_list_entries (store, nb_person_get_id (person), &error);
+
+  g_assert_no_error (error);
+  return entries;
+}
+
+/* ---- nothing added ---------------------------------------------------- */
+
+typedef struct {
+  GCancellable *cancellable;
+  double        cancel_at;
+  guint         calls;
+  double        last;
+} CancelData;
+
+static void
+cancel_progress_cb (double      fraction,
+                    const char *text,
+                    gpointer    user_data)
+{
+  CancelData *data = user_data;
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpfloat (fraction, >=, data->last);
+  data->last = fraction;
+  data->calls++;
+  if (fraction >= data->cancel_at)
+    g_cancellable_cancel (data->cancellable);
+}
+
+static GBytes *
+many_cards (guint n)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %u\r\n"
+                            "EMAIL:p%u@example.com\r\nNOTE:note %u\r\nEND:VCARD\r\n", i, i, i);
+
+  return g_string_free_to_bytes (text);
+}
+
+static void
+person_changed_cb (NbStore  *store,
+                   gint64    person_id,
+                   NbChange  change,
+                   guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GBytes) data = many_cards (1200);
+  const double cancel_at[] = { 0.0, 0.2, 0.75, 0.9 };
+  guint signals = 0;
+  gint64 existing;
+
+  existing = test_add_person (store, "Person 7", "Typed Co", "");
+  g_signal_connect (store, "person-changed", G_CALLBACK (person_changed_cb), &signals);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cancel_at); i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(NbImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(NbPerson) seven = NULL;
+      g_autoptr(GPtrArray) entries = NULL;
+      CancelData cancel = { cancellable, cancel_at[i], 0, 0.0 };
+
+      if (cancel_at[i] == 0.0)
+        g_cancellable_cancel (cancellable);
+
+      report = nb_import_bytes (store, data, NULL, cancel_progress_cb, &cancel, cancellable, &error);
+      g_assert_null (report);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+
+      g_assert_cmpuint (test_count_people (store), ==, 1);
+      seven = nb_store_get_person (store, existing, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (nb_person_get_field (seven, NB_PERSON_EMAILS), ==, "");
+      entries = timeline (store, seven);
+      g_assert_cmpuint (entries->len, ==, 0);
+    }
+
+  g_assert_cmpuint (signals, ==, 0);
+}
+
+static void
+test_failure (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(NbImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbPerson) ada = NULL;
+  sqlite3 *db;
+  guint signals = 0;
+  gint64 id;
+
+  id = test_add_person (store, "Ada Okafor", "", "");
+  g_signal_connect (store, "person-changed", G_CALLBACK (person_changed_cb), &signals);
+
+  /* The database refuses the third card, after the first two were
+   * written and Ada merged. */
+  db = test_sqlite_open (nb_store_get_path (store));
+  test_sqlite_exec (db, "CREATE TRIGGER boom BEFORE INSERT ON people WHEN new.display_name = 'Boom' "
+                        "BEGIN SELECT RAISE (ABORT, 'boom'); END");
+  sqlite3_close (db);
+
+  report = import_text (store,
+                        "BEGIN:VCARD\nVERSION:3.0\nFN:First\nEND:VCARD\n"
+                        "BEGIN:VCARD\nVERSION:3.0\nFN:Ada Okafor\nORG:Okafor Ltd\nNOTE:hi\nEND:VCARD\n"
+                        "BEGIN:VCARD\nVERSION:3.0\nFN:Boom\nEND:VCARD\n"
+                        "BEGIN:VCARD\nVERSION:3.0\nFN:Last\nEND:VCARD\n",
+                        &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (test_count_people (store), ==, 1);
+  ada = nb_store_get_person (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (nb_person_get_company (ada), ==, "");
+  g_assert_cmpuint (signals, ==, 0);
+}
+
+/* ---- asynchronous ------------------------------------------------------ */
+
+typedef struct {
+  GMainLoop      *loop;
+  NbImportReport *report;
+  GError         *error;
+  guint           progress_calls;
+  gboolean        progress_destroyed;
+  GCancellable   *cancel_on_progress;
+} AsyncData;
+
+static void
+async_progress_cb (double      fraction,
+                   const char *text,
+                   gpointer    user_data)
+{
+  AsyncData *data = user_data;
+
+  g_assert_cmpfloat (fraction, >=, 0.0);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  data->progress_calls++;
+  if (data->cancel_on_progress != NULL)
+    g_cancellable_cancel (data->cancel_on_progress);
+}
+
+static void
+async_progress_destroy (gpointer user_data)
+{
+  AsyncData *data = user_data;
+
+  data->progress_destroyed = TRUE;
+}
+
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncData *data = user_data;
+
+  data->report = nb_import_file_finish (NB_STORE (source), result, &data->error);
+  g_main_loop_quit (data->loop);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autofree char *path = test_scratch_path ("many.vcf");
+  g_autoptr(GBytes) bytes = many_cards (600);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  test_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  /* Cancelled while reading, then before it starts: nothing added. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      AsyncData data = { loop, NULL, NULL, 0, FALSE, NULL };
+
+      if (round == 0)
+        data.cancel_on_progress = cancellable;
+      else
+        g_cancellable_cancel (cancellable);
+
+      nb_import_file_async (store, file, NULL, async_progress_cb, &data, async_progress_destroy,
+                            cancellable, imported_cb, &data);
+      g_main_loop_run (loop);
+
+      g_assert_null (data.report);
+      g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&data.error);
+      g_assert_true (data.progress_destroyed);
+      g_assert_cmpuint (test_count_people (store), ==, 0);
+    }
+
+  {
+    AsyncData data = { loop, NULL, NULL, 0, FALSE, NULL };
+
+    nb_import_file_async (store, file, NULL, async_progress_cb, &data, async_progress_destroy,
+                          NULL, imported_cb, &data);
+    g_main_loop_run (loop);
+
+    g_assert_no_error (data.error);
+    g_assert_nonnull (data.report);
+    g_assert_cmpuint (data.report->added, ==, 600);
+    g_assert_cmpuint (data.progress_calls, >, 0);
+    g_assert_true (data.progress_destroyed);
+    g_assert_cmpuint (test_count_people (store), ==, 600);
+    nb_import_report_free (data.report);
+  }
+}
+
+static void
+test_json (void)
+{
+  g_autoptr(NbStore) source = test_open_new_store ();
+  g_autoptr(NbStore) target = test_open_new_store ();
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(NbImportReport) report = NULL;
+  g_autoptr(NbImportReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_add_person (source, "Ada Okafor", "Okafor Ltd", "CEO");
+  test_add_person (source, "Bob Smith", "", "");
+  nb_json_export (source, stream, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, NULL);
+  data = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  g_assert_cmpint (nb_import_detect_format (data), ==, NB_IMPORT_FORMAT_JSON);
+
+  report = nb_import_bytes (target, data, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->added, ==, 2);
+
+  /* A whole notebook only goes into an empty one. */
+  again = nb_import_bytes (target, data, NULL, NULL, NULL, NULL, &error);
+  g_assert_null (again);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (test_count_people (target), ==, 2);
+}
+
+/* ---- large files -------------------------------------------------------- */
+
+/* Large files shaped like the real ones. The numbers the issue asks for
+ * (10,000 cards, 30,000 LinkedIn rows) with -m perf; timings are only
+ * reported, the benchmarks measure them. Sanitizers unwind the stack on
+ * every allocation: fewer there. */
+#if defined(__SANITIZE_ADDRESS__)
+#define LARGE_DIVISOR 5
+#else
+#define LARGE_DIVISOR 1
+#endif
+
+static void
+test_large (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GString) vcf = g_string_new (NULL);
+  g_autoptr(GString) csv = g_string_new ("Notes:\n\"Some notes\"\n\n"
+                                         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+  g_autoptr(GBytes) vcf_data = NULL;
+  g_autoptr(GBytes) csv_data = NULL;
+  g_autoptr(NbImportReport) cards = NULL;
+  g_autoptr(NbImportReport) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_cards = (g_test_perf () ? 10000 : 1000) / LARGE_DIVISOR;
+  guint n_rows = (g_test_perf () ? 30000 : 1500) / LARGE_DIVISOR;
+  guint n_known = 0;
+  const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  gint64 start;
+
+  for (guint i = 0; i < n_cards; i++)
+    g_string_append_printf (vcf,
+                            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Family%u;Given%u;;;\r\nFN:Given%u Family%u\r\n"
+                            "EMAIL;TYPE=INTERNET:given%u@example.com\r\nTEL;TYPE=CELL:+1 555 %07u\r\n"
+                            "ORG:Company %u\r\nTITLE:Role %u\r\nCATEGORIES:myContacts,group%u\r\nEND:VCARD\r\n",
+                            i, i, i, i, i, i, i % 500, i % 40, i % 7);
+  /* A third of the rows are people from the vCards. */
+  for (guint i = 0; i < n_rows; i++)
+    {
+      gboolean known = i % 3 == 0 && i < n_cards;
+
+      g_string_append_printf (csv, "%s%u,%s%u,https://www.linkedin.com/in/person%u,,"
+                              "\"Company %u, Inc.\",\"Role, %u\",%02u %s %u\n",
+                              known ? "Given" : "Other", i, known ? "Family" : "Person", i, i,
+                              i % 500, i % 40, i % 28 + 1, months[i % 12], 2010 + i % 14);
+      n_known += known;
+    }
+
+  vcf_data = g_string_free_to_bytes (g_steal_pointer (&vcf));
+  csv_data = g_string_free_to_bytes (g_steal_pointer (&csv));
+
+  start = g_get_monotonic_time ();
+  cards = nb_import_bytes (store, vcf_data, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("vCard: %u cards in %.0f ms", n_cards, (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (cards->added, ==, n_cards);
+
+  start = g_get_monotonic_time ();
+  rows = nb_import_bytes (store, csv_data, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("LinkedIn: %u rows in %.0f ms", n_rows, (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (rows->added + rows->merged, ==, n_rows);
+  g_assert_cmpuint (rows->merged, ==, n_known);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("NETBOOK_TODAY", TODAY, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/run/cancel", test_cancel);
+  g_test_add_func ("/import/run/failure", test_failure);
+  g_test_add_func ("/import/run/async", test_async);
+  g_test_add_func ("/import/run/json", test_json);
+  g_test_add_func ("/import/run/large", test_large);
+
+  return g_test_run ();
+}
