@@ -257,4 +257,8 @@ int cmd_restore (NbCli              *cli,
                  const NbCliCommand *command,
                  char              **args);
 
+int cmd_import (NbCli              *cli,
+                const NbCliCommand *command,
+                char              **args);
+
 G_END_DECLS

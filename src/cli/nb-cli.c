@@ -51,6 +51,7 @@ static const NbCliCommand commands[] = {
   { "backup", cmd_backup, "FILE", N_("Copy the database to FILE") },
   { "restore", cmd_restore, "FILE", N_("Replace the database by a backup, keeping a copy of it") },
   { "export", cmd_export, "", N_("Export people as vCard, CSV or Markdown, or everything as JSON") },
+  { "import", cmd_import, "FILE", N_("Import people from vCard, LinkedIn, CSV or JSON; merges duplicates") },
   { "set", cmd_set, "PERSON FIELD VALUE", N_("Change one field of a person’s card") },
   { "edit", cmd_edit, "ENTRY_ID", N_("Change the text or dates of an entry") },
   { "delete-entry", cmd_delete_entry, "ENTRY_ID", N_("Delete an entry") },
