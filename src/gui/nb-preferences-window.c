@@ -71,6 +71,10 @@ update_interval (NbPreferencesWindow *self)
   static const int standard[] = { 0, 1, 7 };
   guint selected = G_MAXUINT;
 
+  /* The row itself set it: its model stays. */
+  if (self->updating)
+    return;
+
   g_array_set_size (self->intervals, 0);
   for (guint i = 0; i < G_N_ELEMENTS (standard); i++)
     {
@@ -123,8 +127,10 @@ on_interval_row_selected_cb (NbPreferencesWindow *self)
   if (self->updating || self->intervals == NULL || selected >= self->intervals->len)
     return;
 
+  self->updating = TRUE;
   g_settings_set_int (self->settings, "backup-interval-days",
                       g_array_index (self->intervals, int, selected));
+  self->updating = FALSE;
 }
 
 static void

@@ -135,7 +135,7 @@ nb_restore_run_finish (GAsyncResult  *result,
 {
   Restore *restore;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
 
   restore = g_task_get_task_data (G_TASK (result));
   if (out_safety_copy != NULL)
@@ -146,6 +146,15 @@ nb_restore_run_finish (GAsyncResult  *result,
 
 /* ---- Confirming ----------------------------------------------------- */
 
+static gboolean
+run_restore_idle_cb (gpointer data)
+{
+  Restore *restore = data;
+
+  nb_restore_run (restore->app, restore->backup, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_confirm_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
@@ -153,8 +162,12 @@ on_confirm_response_cb (AdwMessageDialog *dialog,
 {
   Restore *restore = user_data;
 
+  /* Once the dialog is done with its response: the restore closes
+   * every window, this dialog's parent too. */
   if (g_str_equal (response, "restore"))
-    nb_restore_run (restore->app, restore->backup, NULL, NULL);
+    g_idle_add_full (G_PRIORITY_DEFAULT, run_restore_idle_cb,
+                     restore_new (restore->app, NULL, restore->backup),
+                     (GDestroyNotify) restore_free);
 }
 
 static void

@@ -294,6 +294,340 @@ test_import_errors (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* ---- Export --------------------------------------------------------- */
+
+static void
+on_async_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (*result);
+  return *result;
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(NbStore) store = new_store ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *scratch = g_getenv ("NETBOOK_TEST_SCRATCH");
+  static const NbExportFormat formats[] = { NB_EXPORT_VCARD, NB_EXPORT_CSV, NB_EXPORT_JSON, NB_EXPORT_MARKDOWN };
+  AdwMessageDialog *picker;
+  NbWindow *window;
+
+  add_person (store, "Maria Rossi", "maria@rossi.example");
+  add_person (store, "<b>Bob</b> & Sons", NULL);
+  window = nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), settings, store);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* The picker offers every format. */
+  picker = nb_export_dialog_new_format_picker (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    g_assert_true (adw_message_dialog_has_response (picker, nb_export_format_to_string (formats[i])));
+  gtk_window_destroy (GTK_WINDOW (picker));
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      const char *ext = nb_export_format_get_extension (formats[i]);
+      g_autofree char *name = g_strdup_printf ("export.%s", ext != NULL ? ext : "d");
+      g_autofree char *path = g_build_filename (scratch, name, NULL);
+      g_autoptr(GFile) dest = g_file_new_for_path (path);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      nb_export_dialog_export_async (window, formats[i], dest, on_async_done_cb, &result);
+      g_assert_true (nb_export_dialog_export_finish (wait_for_result (&result), &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+      if (formats[i] == NB_EXPORT_JSON)
+        {
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          JsonObject *root;
+
+          g_assert_true (json_parser_load_from_file (parser, path, &error));
+          g_assert_no_error (error);
+          root = json_node_get_object (json_parser_get_root (parser));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "people")), ==, 2);
+        }
+      else if (formats[i] == NB_EXPORT_MARKDOWN)
+        {
+          g_autofree char *md = g_build_filename (path, "Maria Rossi.md", NULL);
+
+          g_assert_true (g_file_test (md, G_FILE_TEST_IS_REGULAR));
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* ---- Preferences, backups, restore ----------------------------------- */
+
+/* The app's own notebook at @name, in a window of its own. */
+static NbWindow *
+activate_app (const char *name)
+{
+  NbApplication *app = NB_APPLICATION (nb_gui_test_get_app ());
+  g_autofree char *path = g_build_filename (g_getenv ("NETBOOK_TEST_SCRATCH"), name, NULL);
+  GtkWindow *window;
+
+  nb_application_close_store (app);
+  g_setenv ("NETBOOK_DB", path, TRUE);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (!NB_IS_WINDOW (window))
+    window = g_list_nth_data (gtk_application_get_windows (GTK_APPLICATION (app)), 0);
+  g_assert_true (NB_IS_WINDOW (window));
+
+  return NB_WINDOW (window);
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            return ADW_MESSAGE_DIALOG (window);
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+back_up_now (NbPreferencesWindow *prefs)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path;
+
+  nb_preferences_window_back_up_now_async (prefs, on_async_done_cb, &result);
+  path = nb_preferences_window_back_up_now_finish (prefs, wait_for_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  return path;
+}
+
+static void
+test_preferences (void)
+{
+  NbApplication *app = NB_APPLICATION (nb_gui_test_get_app ());
+  GSettings *settings = nb_application_get_settings (app);
+  NbWindow *window = activate_app ("prefs.db");
+  NbPreferencesWindow *prefs;
+  AdwComboRow *interval;
+  GtkSpinButton *keep;
+  g_autofree char *backup = NULL;
+
+  g_settings_reset (settings, "backup-interval-days");
+  g_settings_reset (settings, "backup-keep");
+  add_person (nb_application_get_store (app), "Maria Rossi", NULL);
+
+  prefs = nb_preferences_window_new (app, window);
+  gtk_window_present (GTK_WINDOW (prefs));
+  interval = ADW_COMBO_ROW (nb_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW));
+  keep = GTK_SPIN_BUTTON (nb_gui_test_find (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON));
+
+  /* Daily, keep 10: the defaults, both ways. */
+  g_assert_cmpuint (adw_combo_row_get_selected (interval), ==, 1);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (keep), ==, 10);
+  adw_combo_row_set_selected (interval, 2);
+  g_assert_cmpint (g_settings_get_int (settings, "backup-interval-days"), ==, 7);
+  adw_combo_row_set_selected (interval, 0);
+  g_assert_cmpint (g_settings_get_int (settings, "backup-interval-days"), ==, 0);
+  gtk_spin_button_set_value (keep, 5);
+  g_assert_cmpint (g_settings_get_int (settings, "backup-keep"), ==, 5);
+  g_settings_set_int (settings, "backup-keep", 12);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (keep), ==, 12);
+  /* A number of days set elsewhere is shown as it is. */
+  g_settings_set_int (settings, "backup-interval-days", 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (interval), ==, 3);
+  g_settings_reset (settings, "backup-interval-days");
+  g_assert_cmpuint (adw_combo_row_get_selected (interval), ==, 1);
+
+  g_assert_nonnull (nb_gui_test_find_label (GTK_WIDGET (prefs), "None yet"));
+  backup = back_up_now (prefs);
+  g_assert_null (nb_gui_test_find_label (GTK_WIDGET (prefs), "None yet"));
+  screenshots (GTK_WINDOW (prefs), "preferences");
+
+  g_settings_reset (settings, "backup-keep");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  nb_application_close_store (app);
+}
+
+static void
+test_restore (void)
+{
+  NbApplication *app = NB_APPLICATION (nb_gui_test_get_app ());
+  NbWindow *window = activate_app ("restore.db");
+  NbPreferencesWindow *prefs;
+  g_autofree char *backup = NULL;
+  g_autofree char *safety = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  NbStore *store;
+
+  add_person (nb_application_get_store (app), "Maria Rossi", NULL);
+  prefs = nb_preferences_window_new (app, window);
+  backup = back_up_now (prefs);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  add_person (nb_application_get_store (app), "Zed Later", NULL);
+  g_assert_cmpuint (n_people (nb_application_get_store (app)), ==, 2);
+
+  /* Checked first, then asked. */
+  nb_restore_confirm (app, GTK_WINDOW (window), backup);
+  dialog = wait_for_message_dialog ();
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog),
+                                   "Replace your notebook with the backup from "));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "restore"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpuint (n_people (nb_application_get_store (app)), ==, 2);
+
+  nb_restore_run (app, backup, on_async_done_cb, &result);
+  g_assert_true (nb_restore_run_finish (wait_for_result (&result), &safety, &error));
+  g_assert_no_error (error);
+
+  /* The notebook is the backup's, in a new window; the old one is kept. */
+  store = nb_application_get_store (app);
+  g_assert_nonnull (store);
+  g_assert_cmpuint (n_people (store), ==, 1);
+  g_assert_nonnull (safety);
+  g_assert_true (g_file_test (safety, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (NB_IS_WINDOW (gtk_application_get_windows (GTK_APPLICATION (app))->data));
+  g_assert_true (nb_window_get_store (gtk_application_get_windows (GTK_APPLICATION (app))->data) == store);
+
+  /* A file that is not a backup is refused before anything happens. */
+  {
+    g_autoptr(GFile) junk = write_scratch ("junk.db", "not a database", -1);
+    g_autofree char *junk_path = g_file_get_path (junk);
+
+    nb_restore_confirm (app, NULL, junk_path);
+    dialog = wait_for_message_dialog ();
+    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "This Backup Cannot Be Restored");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpuint (n_people (nb_application_get_store (app)), ==, 1);
+  }
+
+  nb_application_close_store (app);
+}
+
+static GtkWidget *
+find_restore_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && g_str_equal (gtk_widget_get_name (root), "restore-backup-button"))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_restore_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_error_page_restore (void)
+{
+  NbApplication *app = NB_APPLICATION (nb_gui_test_get_app ());
+  g_autofree char *path = g_build_filename (g_getenv ("NETBOOK_TEST_SCRATCH"), "damaged", "netbook.db", NULL);
+  static const char garbage[] = "This was a notebook until the disk said otherwise.\n";
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autofree char *backups = NULL;
+  g_autofree char *kept = NULL;
+  gsize kept_len = 0;
+  NbWindow *window;
+  GtkWidget *button;
+  AdwMessageDialog *dialog;
+  gint64 deadline;
+
+  /* A notebook with a backup, then damaged. */
+  window = activate_app ("damaged/netbook.db");
+  add_person (nb_application_get_store (app), "Maria Rossi", NULL);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *backup = nb_backup_now (nb_application_get_store (app), &error);
+
+    g_assert_no_error (error);
+  }
+  {
+    gpointer old_store = nb_application_get_store (app);
+    gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    /* Closed for good before the disk "fails". */
+    g_object_add_weak_pointer (old_store, &old_store);
+    nb_application_close_store (app);
+    while (old_store != NULL && g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_null (old_store);
+  }
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+
+  window = activate_app ("damaged/netbook.db");
+  g_assert_null (nb_application_get_store (app));
+  nb_gui_test_wait_drawn (GTK_WIDGET (window));
+  g_object_unref (nb_gui_test_screenshot (GTK_WIDGET (window), "error-page-restore"));
+
+  button = find_restore_button (GTK_WIDGET (window));
+  g_assert_nonnull (button);
+  g_assert_true (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (button)), "Restore Backup from "));
+  g_signal_emit_by_name (button, "clicked");
+  dialog = wait_for_message_dialog ();
+  adw_message_dialog_response (dialog, "restore");
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (nb_application_get_store (app) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (nb_application_get_store (app));
+  g_assert_cmpuint (n_people (nb_application_get_store (app)), ==, 1);
+
+  /* The damaged file is kept, byte for byte. */
+  backups = nb_backup_dir_for (path);
+  infos = nb_backup_list (backups, NULL);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      NbBackupInfo *info = g_ptr_array_index (infos, i);
+
+      if (info->kind == NB_BACKUP_SAFETY_COPY && kept == NULL)
+        g_assert_true (g_file_get_contents (info->path, &kept, &kept_len, NULL));
+    }
+  g_assert_cmpmem (kept, kept_len, garbage, strlen (garbage));
+
+  nb_application_close_store (app);
+  g_unsetenv ("NETBOOK_DB");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +640,10 @@ main (int   argc,
   g_test_add_func ("/import-export/import-csv-mapping", test_import_csv_mapping);
   g_test_add_func ("/import-export/import-cancel", test_import_cancel);
   g_test_add_func ("/import-export/import-errors", test_import_errors);
+  g_test_add_func ("/import-export/export", test_export);
+  g_test_add_func ("/import-export/preferences", test_preferences);
+  g_test_add_func ("/import-export/restore", test_restore);
+  g_test_add_func ("/import-export/error-page-restore", test_error_page_restore);
 
   return nb_gui_test_run ();
 }
