@@ -656,6 +656,30 @@ read_in_thread (GTask        *task,
 }
 
 static void
+json_done_cb (GObject      *source_object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportData *data = g_task_get_task_data (task);
+  NbJsonImportReport json_report = { 0, };
+  NbImportReport *report;
+  GError *error = NULL;
+
+  if (!nb_json_import_finish (NB_STORE (source_object), result, &json_report, &error))
+    {
+      prefix_with_file (&error, data->file);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->batch->written = TRUE;
+  report = nb_import_report_new ();
+  report->added = json_report.people_added;
+  g_task_return_pointer (task, report, (GDestroyNotify) nb_import_report_free);
+}
+
+static void
 read_done_cb (GObject      *source_object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -670,6 +694,16 @@ read_done_cb (GObject      *source_object,
       g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
     {
       g_task_return_error (task, error);
+      return;
+    }
+
+  /* JSON has its own importer, which parses in a thread of its own. */
+  if (data->batch->format == NB_IMPORT_FORMAT_JSON)
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      nb_json_import_async (store, data->batch->data, cancellable,
+                            json_done_cb, g_steal_pointer (&task));
       return;
     }
 

@@ -281,7 +281,25 @@ test_json (void)
   again = nb_import_bytes (target, data, NULL, NULL, NULL, NULL, &error);
   g_assert_null (again);
   g_assert_nonnull (error);
+  g_clear_error (&error);
   g_assert_cmpuint (test_count_people (target), ==, 2);
+
+  /* Asynchronously, through JSON's own asynchronous import. */
+  {
+    g_autoptr(NbStore) third = test_open_new_store ();
+    g_autofree char *path = test_scratch_path ("notebook.json");
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+    AsyncData async = { loop, NULL, NULL, 0, FALSE, NULL };
+
+    test_write_file (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data));
+    nb_import_file_async (third, file, NULL, NULL, NULL, NULL, NULL, imported_cb, &async);
+    g_main_loop_run (loop);
+    g_assert_no_error (async.error);
+    g_assert_cmpuint (async.report->added, ==, 2);
+    g_assert_cmpuint (test_count_people (third), ==, 2);
+    nb_import_report_free (async.report);
+  }
 }
 
 /* ---- large files -------------------------------------------------------- */
