@@ -629,8 +629,9 @@ nb_store_get_goodwill (NbStore  *self,
   stmt = _nb_store_prepare (self, NB_STMT_GOODWILL,
                             "SELECT coalesce (sum (e.kind IN ('help-given', 'referral-given', 'introduction')), 0),"
                             "       coalesce (sum (e.kind IN ('help-received', 'referral-received')), 0)"
-                            " FROM entries e JOIN people p ON p.id = e.person_id"
-                            " WHERE e.deleted = 0 AND p.deleted = 0",
+                            " FROM entries e"
+                            " WHERE e.deleted = 0"
+                            "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)",
                             error);
   if (stmt == NULL || _nb_store_step (self, stmt, error) != SQLITE_ROW)
     return FALSE;

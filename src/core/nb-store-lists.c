@@ -23,18 +23,232 @@
 #include "nb-date.h"
 #include "nb-store-private.h"
 
-gboolean
-_nb_store_fill_tags_and_summaries (NbStore     *self,
-                                   GPtrArray   *people,
-                                   const char  *today_iso,
-                                   GError     **error)
+/* Below this many entries per listed person, looking each person up in
+ * the timeline indexes beats one pass over every entry. */
+#define ENTRIES_PER_PERSON_FOR_LOOKUPS 32
+
+static gboolean
+fill_tags (NbStore    *self,
+           GHashTable *by_id,
+           GError    **error)
 {
-  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(NbStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
   NbPerson *current = NULL;
   int rc;
 
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_TAGS,
+                            "SELECT person_id, tag FROM tags ORDER BY person_id, tag",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      NbPerson *person = g_hash_table_lookup (by_id, &id);
+
+      if (person != current && current != NULL)
+        {
+          g_auto(GStrv) tags = g_strv_builder_end (builder);
+
+          nb_person_set_tags (current, (const char * const *) tags);
+          g_clear_pointer (&builder, g_strv_builder_unref);
+        }
+
+      if (person != current)
+        {
+          current = person;
+          if (current != NULL)
+            builder = g_strv_builder_new ();
+        }
+
+      if (current != NULL)
+        g_strv_builder_add (builder, _nb_column_text (stmt, 1));
+    }
+
+  if (rc == -1)
+    return FALSE;
+
+  if (current != NULL)
+    {
+      g_auto(GStrv) tags = g_strv_builder_end (builder);
+
+      nb_person_set_tags (current, (const char * const *) tags);
+    }
+
+  return TRUE;
+}
+
+/* One pass over the entries that can count, aggregated here: cheaper
+ * than GROUP BY over a UNION, which sorts. Entries of deleted people
+ * count for nobody. */
+static gboolean
+fill_summaries_by_scan (NbStore     *self,
+                        GPtrArray   *people,
+                        GHashTable  *by_id,
+                        const char  *today_iso,
+                        GError     **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  g_autoptr(GHashTable) last = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) due = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_SUMMARIES,
+                            "SELECT e.person_id, e.other_person_id, e.date,"
+                            "       e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1"
+                            " FROM entries e"
+                            " WHERE e.deleted = 0 AND e.kind NOT IN " NB_STORE_NOT_CONTACT
+                            "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_STATIC);
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 ids[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      const char *date = _nb_column_text (stmt, 2);
+      gboolean is_due = sqlite3_column_int (stmt, 3) != 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        {
+          NbPerson *person;
+          const char *known;
+
+          if (ids[i] == 0 || (person = g_hash_table_lookup (by_id, &ids[i])) == NULL)
+            continue;
+
+          known = g_hash_table_lookup (last, person);
+          if (strcmp (date, today_iso) <= 0 && (known == NULL || strcmp (date, known) > 0))
+            {
+              char *copy = g_strdup (date);
+
+              g_ptr_array_add (dates, copy);
+              g_hash_table_insert (last, person, copy);
+            }
+
+          if (i == 0 && is_due)
+            g_hash_table_insert (due, person,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (due, person)) + 1));
+        }
+    }
+
+  if (rc == -1)
+    return FALSE;
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      NbPerson *person = g_ptr_array_index (people, i);
+
+      nb_person_set_summary (person,
+                             g_hash_table_lookup (last, person),
+                             GPOINTER_TO_UINT (g_hash_table_lookup (due, person)),
+                             NB_STAGE_VISIBILITY, 0);
+    }
+
+  return TRUE;
+}
+
+/* The same numbers, looked up per person: the newest entry that counts,
+ * from each end of the timeline indexes, and the due follow-ups from
+ * the open follow-ups' index. */
+static gboolean
+fill_summaries_by_lookup (NbStore     *self,
+                          GPtrArray   *people,
+                          GHashTable  *by_id,
+                          const char  *today_iso,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) due = g_hash_table_new (NULL, NULL);
+  int rc;
+
+  {
+    g_autoptr(NbStmt) stmt = NULL;
+
+    stmt = _nb_store_prepare (self, NB_STMT_DUE_FOLLOWUPS,
+                              "SELECT e.person_id FROM entries e"
+                              " WHERE e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1"
+                              "   AND e.deleted = 0",
+                              error);
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_STATIC);
+    while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        NbPerson *person = g_hash_table_lookup (by_id, &id);
+
+        if (person != NULL)
+          g_hash_table_insert (due, person,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (due, person)) + 1));
+      }
+
+    if (rc == -1)
+      return FALSE;
+  }
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      NbPerson *person = g_ptr_array_index (people, i);
+      g_autoptr(NbStmt) stmt = NULL;
+
+      stmt = _nb_store_prepare (self, NB_STMT_PERSON_SUMMARY,
+                                "SELECT max (date) FROM ("
+                                "  SELECT (SELECT e.date FROM entries e"
+                                "          WHERE e.person_id = ?1 AND e.deleted = 0"
+                                "            AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?2"
+                                "          ORDER BY e.date DESC LIMIT 1) AS date"
+                                "  UNION ALL"
+                                "  SELECT (SELECT e.date FROM entries e JOIN people o ON o.id = e.person_id"
+                                "          WHERE e.other_person_id = ?1 AND e.deleted = 0 AND o.deleted = 0"
+                                "            AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?2"
+                                "          ORDER BY e.date DESC LIMIT 1))",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, nb_person_get_id (person));
+      sqlite3_bind_text (stmt, 2, today_iso, -1, SQLITE_STATIC);
+      if (_nb_store_step (self, stmt, error) != SQLITE_ROW)
+        return FALSE;
+
+      nb_person_set_summary (person,
+                             (const char *) sqlite3_column_text (stmt, 0),
+                             GPOINTER_TO_UINT (g_hash_table_lookup (due, person)),
+                             NB_STAGE_VISIBILITY, 0);
+    }
+
+  return TRUE;
+}
+
+/* TRUE when @n_people are few beside the entries (the highest id stands
+ * in for their number: deleted rows are purged at open). */
+static gboolean
+few_for_entries (NbStore  *self,
+                 guint     n_people,
+                 gboolean *few,
+                 GError  **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+
+  stmt = _nb_store_prepare (self, NB_STMT_ENTRIES_EXTENT,
+                            "SELECT coalesce (max (id), 0) FROM entries", error);
+  if (stmt == NULL || _nb_store_step (self, stmt, error) != SQLITE_ROW)
+    return FALSE;
+
+  *few = (gint64) n_people * ENTRIES_PER_PERSON_FOR_LOOKUPS < sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static GHashTable *
+index_people (GPtrArray *people)
+{
+  GHashTable *by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
   for (guint i = 0; i < people->len; i++)
     {
       NbPerson *person = g_ptr_array_index (people, i);
@@ -43,112 +257,51 @@ _nb_store_fill_tags_and_summaries (NbStore     *self,
       g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), person);
     }
 
-  {
-    g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_TAGS,
-                                                "SELECT person_id, tag FROM tags ORDER BY person_id, tag",
-                                                error);
-    if (stmt == NULL)
-      return FALSE;
+  return by_id;
+}
 
-    while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        NbPerson *person = g_hash_table_lookup (by_id, &id);
+static gboolean
+fill_summaries (NbStore     *self,
+                GPtrArray   *people,
+                GHashTable  *by_id,
+                const char  *today_iso,
+                GError     **error)
+{
+  gboolean few = FALSE;
 
-        if (person != current && current != NULL)
-          {
-            g_auto(GStrv) tags = g_strv_builder_end (builder);
+  if (people->len == 0)
+    return TRUE;
 
-            nb_person_set_tags (current, (const char * const *) tags);
-            g_clear_pointer (&builder, g_strv_builder_unref);
-          }
+  if (!few_for_entries (self, people->len, &few, error))
+    return FALSE;
 
-        if (person != current)
-          {
-            current = person;
-            if (current != NULL)
-              builder = g_strv_builder_new ();
-          }
+  if (few)
+    return fill_summaries_by_lookup (self, people, by_id, today_iso, error);
 
-        if (current != NULL)
-          g_strv_builder_add (builder, _nb_column_text (stmt, 1));
-      }
+  return fill_summaries_by_scan (self, people, by_id, today_iso, error);
+}
 
-    if (rc == -1)
-      return FALSE;
+gboolean
+_nb_store_fill_summaries (NbStore     *self,
+                          GPtrArray   *people,
+                          const char  *today_iso,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) by_id = index_people (people);
 
-    if (current != NULL)
-      {
-        g_auto(GStrv) tags = g_strv_builder_end (builder);
+  return fill_summaries (self, people, by_id, today_iso, error);
+}
 
-        nb_person_set_tags (current, (const char * const *) tags);
-      }
-  }
+gboolean
+_nb_store_fill_tags_and_summaries (NbStore     *self,
+                                   GPtrArray   *people,
+                                   const char  *today_iso,
+                                   GError     **error)
+{
+  g_autoptr(GHashTable) by_id = index_people (people);
 
-  /* One pass over the entries that can count, aggregated here: cheaper
-   * than GROUP BY over a UNION, which sorts. Entries of deleted people
-   * count for nobody. */
-  {
-    g_autoptr(NbStmt) stmt = NULL;
-    g_autoptr(GHashTable) last = g_hash_table_new (NULL, NULL);
-    g_autoptr(GHashTable) due = g_hash_table_new (NULL, NULL);
-    g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
-
-    stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_SUMMARIES,
-                              "SELECT e.person_id, e.other_person_id, e.date,"
-                              "       e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1"
-                              " FROM entries e"
-                              " WHERE e.deleted = 0 AND e.kind NOT IN " NB_STORE_NOT_CONTACT
-                              "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)",
-                              error);
-    if (stmt == NULL)
-      return FALSE;
-
-    sqlite3_bind_text (stmt, 1, today_iso, -1, SQLITE_STATIC);
-    while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
-      {
-        gint64 ids[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-        const char *date = _nb_column_text (stmt, 2);
-        gboolean is_due = sqlite3_column_int (stmt, 3) != 0;
-
-        for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-          {
-            NbPerson *person;
-            const char *known;
-
-            if (ids[i] == 0 || (person = g_hash_table_lookup (by_id, &ids[i])) == NULL)
-              continue;
-
-            known = g_hash_table_lookup (last, person);
-            if (strcmp (date, today_iso) <= 0 && (known == NULL || strcmp (date, known) > 0))
-              {
-                char *copy = g_strdup (date);
-
-                g_ptr_array_add (dates, copy);
-                g_hash_table_insert (last, person, copy);
-              }
-
-            if (i == 0 && is_due)
-              g_hash_table_insert (due, person,
-                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (due, person)) + 1));
-          }
-      }
-
-    if (rc == -1)
-      return FALSE;
-
-    for (guint i = 0; i < people->len; i++)
-      {
-        NbPerson *person = g_ptr_array_index (people, i);
-
-        nb_person_set_summary (person,
-                               g_hash_table_lookup (last, person),
-                               GPOINTER_TO_UINT (g_hash_table_lookup (due, person)),
-                               NB_STAGE_VISIBILITY, 0);
-      }
-  }
-
-  return TRUE;
+  return fill_tags (self, by_id, error) &&
+         fill_summaries (self, people, by_id, today_iso, error);
 }
 
 GPtrArray *
@@ -337,6 +490,46 @@ _nb_store_find_by_name (NbStore     *self,
   return g_steal_pointer (&found);
 }
 
+GArray *
+_nb_store_find_ids_by_name (NbStore     *self,
+                            const char  *folded,
+                            GError     **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) spec_words = _nb_split_words (folded);
+  int rc;
+
+  if (spec_words[0] == NULL)
+    return g_steal_pointer (&ids);
+
+  stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_IDS_BY_NAME,
+                            "SELECT id, folded_name FROM people"
+                            " WHERE deleted = 0 AND instr (folded_name, ?1) > 0"
+                            " ORDER BY sort_key, id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, spec_words[0], -1, SQLITE_STATIC);
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      g_auto(GStrv) name_words = _nb_split_words (_nb_column_text (stmt, 1));
+      gint64 id;
+
+      if (!words_match ((const char * const *) spec_words, (const char * const *) name_words))
+        continue;
+
+      id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+
+  if (rc == -1)
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}
+
 static void
 set_ambiguous (GError     **error,
                const char  *spec,
@@ -471,24 +664,28 @@ nb_store_list_going_cold (NbStore     *self,
   if (!_nb_store_begin (self, FALSE, error))
     return NULL;
 
-  /* Never contacted: the clock starts when we met (or the card was made). */
+  /* Never contacted: the clock starts when we met (or the card was made).
+   * The last contact of each person with a cadence is the newest entry
+   * that counts at either end of the timeline indexes: a few index steps
+   * per person, where grouping every entry of the network read it all. */
   if (self->stmts[NB_STMT_GOING_COLD] == NULL)
-    sql = g_strdup_printf ("WITH contact (pid, last) AS ("
-                           "  SELECT pid, max (date) FROM ("
-                           "    SELECT e.person_id AS pid, e.date AS date FROM entries e"
-                           "    WHERE e.deleted = 0 AND e.kind NOT IN " NB_STORE_NOT_CONTACT
-                           "      AND e.date <= ?1"
-                           "    UNION ALL"
-                           "    SELECT e.other_person_id, e.date FROM entries e"
-                           "    JOIN people o ON o.id = e.person_id"
-                           "    WHERE e.other_person_id IS NOT NULL AND e.deleted = 0 AND o.deleted = 0"
-                           "      AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?1)"
-                           "  GROUP BY pid),"
-                           " cold (id, overdue) AS ("
-                           "  SELECT p.id, julianday (?1) - julianday (coalesce (c.last,"
+    sql = g_strdup_printf ("WITH cold (id, overdue) AS MATERIALIZED ("
+                           "  SELECT p.id, julianday (?1) - julianday (coalesce ("
+                           "           (SELECT max (date) FROM ("
+                           "              SELECT (SELECT e.date FROM entries e"
+                           "                      WHERE e.person_id = p.id AND e.deleted = 0"
+                           "                        AND e.kind NOT IN " NB_STORE_NOT_CONTACT
+                           "                        AND e.date <= ?1"
+                           "                      ORDER BY e.date DESC LIMIT 1) AS date"
+                           "              UNION ALL"
+                           "              SELECT (SELECT e.date FROM entries e JOIN people o ON o.id = e.person_id"
+                           "                      WHERE e.other_person_id = p.id AND e.deleted = 0 AND o.deleted = 0"
+                           "                        AND e.kind NOT IN " NB_STORE_NOT_CONTACT
+                           "                        AND e.date <= ?1"
+                           "                      ORDER BY e.date DESC LIMIT 1))),"
                            "           nullif (p.met_date, ''),"
                            "           date (p.created, 'unixepoch', 'localtime'))) - p.cadence_days"
-                           "  FROM people p LEFT JOIN contact c ON c.pid = p.id"
+                           "  FROM people p"
                            "  WHERE p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0)"
                            "SELECT p.id, %s, " NB_STORE_PERSON_TAIL
                            " FROM cold JOIN people p ON p.id = cold.id"

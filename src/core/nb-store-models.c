@@ -340,7 +340,48 @@ on_timeline_finalized_cb (gpointer  data,
     }
 }
 
+static void
+on_people_model_items_changed_cb (GListModel *model,
+                                  guint       position,
+                                  guint       removed,
+                                  guint       added,
+                                  gpointer    user_data)
+{
+  NbStore *self = user_data;
+
+  g_clear_pointer (&self->people_by_id, g_hash_table_unref);
+}
+
 /* ---- private API ------------------------------------------------------ */
+
+NbPerson *
+_nb_store_get_model_person (NbStore *self,
+                            gint64   person_id)
+{
+  if (self->people_model == NULL)
+    return NULL;
+
+  if (self->people_by_id == NULL)
+    {
+      GListModel *model = G_LIST_MODEL (self->people_model);
+      guint n = g_list_model_get_n_items (model);
+
+      self->people_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          /* The model holds a reference: borrowing is safe until it
+           * changes, which drops this index. */
+          NbPerson *person = g_list_model_get_item (model, i);
+          gint64 id = nb_person_get_id (person);
+
+          g_hash_table_insert (self->people_by_id, g_memdup2 (&id, sizeof id), person);
+          g_object_unref (person);
+        }
+    }
+
+  return g_hash_table_lookup (self->people_by_id, &person_id);
+}
+
 
 void
 _nb_store_models_apply (NbStore               *self,
@@ -410,6 +451,9 @@ _nb_store_models_dispose (NbStore *self)
     }
 
   g_clear_handle_id (&self->trust_idle_id, g_source_remove);
+  g_clear_pointer (&self->people_by_id, g_hash_table_unref);
+  if (self->people_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->people_model, on_people_model_items_changed_cb, self);
   g_clear_object (&self->people_model);
   g_clear_object (&self->followups_model);
 }
@@ -427,6 +471,8 @@ nb_store_get_people_model (NbStore *self)
       g_autoptr(GError) error = NULL;
 
       self->people_model = g_list_store_new (NB_TYPE_PERSON);
+      g_signal_connect (self->people_model, "items-changed",
+                        G_CALLBACK (on_people_model_items_changed_cb), self);
       people = nb_store_list_people (self, NULL, TRUE, &error);
       if (people == NULL)
         g_warning ("Could not load the people of %s: %s", self->path, error->message);

@@ -91,48 +91,37 @@ load_tags (NbStore   *self,
   return TRUE;
 }
 
-/* Last contact and due follow-ups of one person: the list's numbers. */
-static gboolean
-fill_counts (NbStore     *self,
-             NbPerson    *person,
-             const char  *today_iso,
-             GError     **error)
+void
+_nb_store_summarize (NbPerson    *person,
+                     GPtrArray   *entries,
+                     NbTrust     *trust,
+                     const char  *today_iso)
 {
-  g_autoptr(NbStmt) stmt = NULL;
-  g_autofree char *today = NULL;
-  int rc;
+  gint64 person_id = nb_person_get_id (person);
+  const char *last = NULL;
+  guint due = 0;
 
-  if (today_iso == NULL)
-    today_iso = today = nb_date_today_iso ();
+  /* The same rules as the lists' summaries (nb-store-lists.c): the
+   * timeline already holds exactly the entries that can count. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NbEntry *entry = g_ptr_array_index (entries, i);
+      const char *date = nb_entry_get_date (entry);
 
-  stmt = _nb_store_prepare (self, NB_STMT_PERSON_SUMMARY,
-                            "SELECT (SELECT max (date) FROM ("
-                            "          SELECT e.date FROM entries e"
-                            "          WHERE e.person_id = ?1 AND e.deleted = 0"
-                            "            AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?2"
-                            "          UNION ALL"
-                            "          SELECT e.date FROM entries e JOIN people o ON o.id = e.person_id"
-                            "          WHERE e.other_person_id = ?1 AND e.deleted = 0 AND o.deleted = 0"
-                            "            AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?2)),"
-                            "       (SELECT count (*) FROM entries e"
-                            "        WHERE e.person_id = ?1 AND e.deleted = 0 AND e.kind = 'follow-up'"
-                            "          AND e.status = 'open' AND e.due <= ?2)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
+      if (nb_entry_counts_as_contact (entry) && strcmp (date, today_iso) <= 0 &&
+          (last == NULL || strcmp (date, last) > 0))
+        last = date;
 
-  sqlite3_bind_int64 (stmt, 1, nb_person_get_id (person));
-  sqlite3_bind_text (stmt, 2, today_iso, -1, SQLITE_STATIC);
-  rc = _nb_store_step (self, stmt, error);
-  if (rc == -1)
-    return FALSE;
+      if (nb_entry_get_person_id (entry) == person_id &&
+          nb_entry_get_kind (entry) == NB_ENTRY_FOLLOW_UP &&
+          nb_entry_get_status (entry) == NB_STATUS_OPEN &&
+          strcmp (nb_entry_get_due (entry), today_iso) <= 0)
+        due++;
+    }
 
-  nb_person_set_summary (person,
-                         _nb_column_text (stmt, 0),
-                         (guint) sqlite3_column_int (stmt, 1),
-                         nb_person_get_stage (person),
-                         nb_person_get_trust_score (person));
-  return TRUE;
+  nb_person_set_summary (person, last, due,
+                         nb_trust_get_stage (trust),
+                         nb_trust_get_score (trust, NB_DIMENSION_TRUST));
 }
 
 gboolean
@@ -141,13 +130,22 @@ _nb_store_fill_summary (NbStore     *self,
                         const char  *today_iso,
                         GError     **error)
 {
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(NbTrust) trust = NULL;
   g_autofree char *today = NULL;
 
   if (today_iso == NULL)
     today_iso = today = nb_date_today_iso ();
 
-  return fill_counts (self, person, today_iso, error) &&
-         _nb_store_fill_trust (self, person, today_iso, error);
+  /* One read of the timeline gives the counts and the trust: a person
+   * with thousands of entries is read once, not three times. */
+  entries = _nb_store_load_timeline (self, nb_person_get_id (person), error);
+  if (entries == NULL)
+    return FALSE;
+
+  trust = nb_trust_compute (person, entries, today_iso);
+  _nb_store_summarize (person, entries, trust, today_iso);
+  return TRUE;
 }
 
 gboolean
@@ -164,14 +162,11 @@ _nb_store_fill_people (NbStore     *self,
 
   for (guint i = 0; i < people->len; i++)
     {
-      NbPerson *person = g_ptr_array_index (people, i);
-
-      if (!load_tags (self, person, error) ||
-          !fill_counts (self, person, today, error))
+      if (!load_tags (self, g_ptr_array_index (people, i), error))
         return FALSE;
     }
 
-  return TRUE;
+  return _nb_store_fill_summaries (self, people, today, error);
 }
 
 gboolean

@@ -59,6 +59,7 @@ typedef enum {
   NB_STMT_PEOPLE_TAGS,
   NB_STMT_PEOPLE_SUMMARIES,
   NB_STMT_PEOPLE_BY_NAME,
+  NB_STMT_PEOPLE_IDS_BY_NAME,
   NB_STMT_TAGS_LIST,
 
   NB_STMT_ENTRY_GET,
@@ -74,6 +75,8 @@ typedef enum {
   NB_STMT_GOING_COLD,
   NB_STMT_RECENT_WITHOUT_FOLLOWUP,
   NB_STMT_GOODWILL,
+  NB_STMT_DUE_FOLLOWUPS,
+  NB_STMT_ENTRIES_EXTENT,
 
   NB_STMT_EVENT_EXISTS,
   NB_STMT_EVENT_INSERT,
@@ -86,6 +89,7 @@ typedef enum {
   NB_STMT_PROFILE_SET,
 
   NB_STMT_SEARCH,
+  NB_STMT_DELETED_PEOPLE,
   NB_STMT_SEARCH_HELPERS,
 
   NB_STMT_MATCH_PEOPLE,
@@ -138,6 +142,9 @@ struct _NbStore
   GListStore    *people_model;
   GListStore    *followups_model;
   GHashTable    *timelines;      /* gint64* person id → GListStore* (weak) */
+  /* gint64* person id → NbPerson* of @people_model (borrowed); NULL
+   * until needed and whenever the model changes. */
+  GHashTable    *people_by_id;
   /* Stage and trust of the people model, computed after it loaded. */
   guint          trust_idle_id;
   guint          trust_cursor;
@@ -310,6 +317,12 @@ gboolean   _nb_store_fill_summary     (NbStore     *self,
                                        NbPerson    *person,
                                        const char  *today_iso,
                                        GError     **error);
+/* Sets the summary of @person from their timeline @entries (as
+ * _nb_store_load_timeline() reads it) and @trust computed over them. */
+void       _nb_store_summarize        (NbPerson    *person,
+                                       GPtrArray   *entries,
+                                       NbTrust     *trust,
+                                       const char  *today_iso);
 /* Tags, last contact and due follow-ups (not stage and trust) of people
  * loaded without them: what search hits and short lists need. */
 gboolean   _nb_store_fill_people      (NbStore     *self,
@@ -334,11 +347,23 @@ gboolean   _nb_store_fill_tags_and_summaries (NbStore    *self,
                                               GPtrArray  *people,
                                               const char *today_iso,
                                               GError    **error);
+/* Only the list summaries (last contact, due follow-ups): one pass over
+ * the entries for many people, index lookups for a few. */
+gboolean   _nb_store_fill_summaries   (NbStore     *self,
+                                       GPtrArray   *people,
+                                       const char  *today_iso,
+                                       GError     **error);
 /* People (without tags or summary) whose folded name equals @folded
  * (@exact), or each of whose words starts a different word of the name. */
 GPtrArray *_nb_store_find_by_name     (NbStore     *self,
                                        const char  *folded,
                                        gboolean     exact,
+                                       GError     **error);
+/* Ids of the people each of whose words of @folded starts a different
+ * word of their name, by name: the non-exact _nb_store_find_by_name()
+ * without loading the cards. */
+GArray    *_nb_store_find_ids_by_name (NbStore     *self,
+                                       const char  *folded,
                                        GError     **error);
 /* Splits folded text into words at anything but letters and digits. */
 GStrv      _nb_split_words            (const char  *folded);
@@ -378,6 +403,11 @@ GPtrArray *_nb_store_find_helpers     (NbStore     *self,
 void       _nb_store_models_apply     (NbStore     *self,
                                        const NbPendingChange *change);
 void       _nb_store_models_dispose   (NbStore     *self);
+/* The people model's object for @person_id (borrowed), or NULL if the
+ * model is not loaded or does not hold them. The store replaces the
+ * model's objects rather than changing them, so they are snapshots. */
+NbPerson  *_nb_store_get_model_person (NbStore     *self,
+                                       gint64       person_id);
 
 /* For tests: nb_store_open() with another list of migrations. */
 NbStore   *_nb_store_open_with_migrations (const char             *path,

@@ -160,9 +160,10 @@ make_snippet (const char          *text,
   if (found == NULL)
     return NULL;
 
-  /* Walk the original text until its folded length reaches the match. */
+  /* Walk the original text until its folded length reaches the match.
+   * ASCII folds to one byte; only other characters need folding. */
   for (p = text; *p != '\0' && offset < (gsize) (found - folded); p = g_utf8_next_char (p))
-    offset += folded_length_of_char (g_utf8_get_char (p));
+    offset += (guchar) *p < 0x80 ? 1 : folded_length_of_char (g_utf8_get_char (p));
 
   start = p;
   for (guint i = 0; i < SNIPPET_BEFORE && start > text; i++)
@@ -228,22 +229,60 @@ entry_snippet (NbStore            *self,
   return make_snippet (nb_entry_get_text (entry), terms);
 }
 
+/* The people of @ids, in that order: the people model's own objects
+ * when it is loaded (the window's case: no reading at all), else the
+ * cards with tags and the list's summaries. */
+static GPtrArray *
+load_people (NbStore  *self,
+             GArray   *ids,
+             GError  **error)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_full (ids->len, g_object_unref);
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new ();
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      NbPerson *person = _nb_store_get_model_person (self, id);
+
+      if (person != NULL)
+        {
+          g_ptr_array_add (people, g_object_ref (person));
+          continue;
+        }
+
+      person = _nb_store_load_person_row (self, id, FALSE, error);
+      if (person == NULL)
+        return NULL;
+      g_ptr_array_add (people, person);
+      g_ptr_array_add (loaded, person);
+    }
+
+  if (loaded->len > 0 && !_nb_store_fill_people (self, loaded, error))
+    return NULL;
+
+  return g_steal_pointer (&people);
+}
+
 static GPtrArray *
 search_short (NbStore     *self,
               const char  *folded,
               guint        limit,
               GError     **error)
 {
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) matches = NULL;
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_search_hit_free);
 
-  matches = _nb_store_find_by_name (self, folded, FALSE, error);
-  if (matches == NULL)
+  ids = _nb_store_find_ids_by_name (self, folded, error);
+  if (ids == NULL)
     return NULL;
 
-  if (limit > 0 && matches->len > limit)
-    g_ptr_array_set_size (matches, limit);
-  if (!_nb_store_fill_people (self, matches, error))
+  if (limit > 0 && ids->len > limit)
+    g_array_set_size (ids, limit);
+
+  matches = load_people (self, ids, error);
+  if (matches == NULL)
     return NULL;
 
   for (guint i = 0; i < matches->len; i++)
@@ -263,6 +302,34 @@ typedef struct {
   double rank;
 } RawHit;
 
+/* Ids of deleted people: their cards leave the search table, but their
+ * entries stay there until purged. Few, from a partial index. */
+static GHashTable *
+load_deleted_people (NbStore  *self,
+                     GError  **error)
+{
+  g_autoptr(GHashTable) deleted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(NbStmt) stmt = NULL;
+  int rc;
+
+  stmt = _nb_store_prepare (self, NB_STMT_DELETED_PEOPLE,
+                            "SELECT id FROM people WHERE deleted <> 0", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (deleted, g_memdup2 (&id, sizeof id));
+    }
+
+  if (rc == -1)
+    return NULL;
+
+  return g_steal_pointer (&deleted);
+}
+
 static gboolean
 search_fts (NbStore     *self,
             const char  *fts_query,
@@ -272,12 +339,19 @@ search_fts (NbStore     *self,
 {
   g_autoptr(NbStmt) stmt = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) deleted = NULL;
   int rc;
 
+  deleted = load_deleted_people (self, error);
+  if (deleted == NULL)
+    return FALSE;
+
+  /* No join with people: a short common term matches tens of thousands
+   * of rows, and looking each one's person up would cost more than the
+   * match itself. Deleted people are left out here instead. */
   stmt = _nb_store_prepare (self, NB_STMT_SEARCH,
-                            "SELECT search.person_id, search.rowid, " SEARCH_RANK " AS rank"
-                            " FROM search JOIN people p ON p.id = search.person_id"
-                            " WHERE search MATCH ?1 AND p.deleted = 0"
+                            "SELECT person_id, rowid, " SEARCH_RANK " AS rank"
+                            " FROM search WHERE search MATCH ?1"
                             " ORDER BY rank",
                             error);
   if (stmt == NULL)
@@ -293,7 +367,8 @@ search_fts (NbStore     *self,
       };
 
       /* Best first, so the first row of a person is their best. */
-      if (g_hash_table_contains (seen, &hit.person_id))
+      if (g_hash_table_contains (seen, &hit.person_id) ||
+          g_hash_table_contains (deleted, &hit.person_id))
         continue;
       g_hash_table_add (seen, g_memdup2 (&hit.person_id, sizeof hit.person_id));
       g_array_append_val (raw, hit);
@@ -364,20 +439,18 @@ nb_store_search (NbStore     *self,
   if (!search_fts (self, fts_query->str, limit, raw, error))
     goto failed;
 
-  /* Cards, tags and the list's summaries; stage and trust are for the
-   * person's page (search runs as the user types). */
-  people = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < raw->len; i++)
-    {
-      NbPerson *person = _nb_store_load_person_row (self, g_array_index (raw, RawHit, i).person_id,
-                                                    FALSE, error);
+  /* Cards, tags and the list's summaries (stage and trust too when
+   * they come from the people model). */
+  {
+    g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), raw->len);
 
-      if (person == NULL)
-        goto failed;
-      g_ptr_array_add (people, person);
-    }
-  if (!_nb_store_fill_people (self, people, error))
-    goto failed;
+    for (guint i = 0; i < raw->len; i++)
+      g_array_append_val (ids, g_array_index (raw, RawHit, i).person_id);
+
+    people = load_people (self, ids, error);
+    if (people == NULL)
+      goto failed;
+  }
 
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_search_hit_free);
   for (guint i = 0; i < raw->len; i++)
@@ -605,7 +678,10 @@ open_items (GPtrArray *entries)
   return items;
 }
 
-/* The person (with summary) and their timeline, read together. */
+/* The person (card and tags) and their timeline, read together. The
+ * summary is left to the caller, which computes trust over the same
+ * timeline anyway (reading it again would double the cost of a person
+ * with thousands of entries). */
 static gboolean
 load_person_and_timeline (NbStore    *self,
                           gint64      person_id,
@@ -616,7 +692,7 @@ load_person_and_timeline (NbStore    *self,
   if (!_nb_store_begin (self, FALSE, error))
     return FALSE;
 
-  *person = _nb_store_load_person (self, person_id, TRUE, error);
+  *person = _nb_store_load_person (self, person_id, FALSE, error);
   if (*person != NULL)
     *entries = _nb_store_load_timeline (self, person_id, error);
 
@@ -727,6 +803,13 @@ nb_store_build_briefing (NbStore     *self,
 
   if (!load_person_and_timeline (self, person_id, &person, &entries, error))
     return NULL;
+
+  /* The card shows the list's numbers too. */
+  {
+    g_autoptr(NbTrust) trust = nb_trust_compute (person, entries, today_iso);
+
+    _nb_store_summarize (person, entries, trust, today_iso);
+  }
 
   /* An introducer deleted since is simply not shown. */
   if (nb_person_get_introduced_by (person) != 0)

@@ -30,7 +30,8 @@ G_DECLARE_FINAL_TYPE (NbStore, nb_store, NB, STORE, GObject)
 
 /* One search result. */
 typedef struct {
-  NbPerson *person;   /* owned */
+  NbPerson *person;   /* a reference; read-only: it may be the people
+                       * model's own object (see nb_store_search()) */
   char     *snippet;  /* where it matched (plain text, never markup), may be NULL */
   double    rank;     /* lower is better */
 } NbSearchHit;
@@ -204,7 +205,9 @@ gboolean     nb_store_set_profile      (NbStore     *self,
 
 /* Full-text search over names, companies, roles, tags and entry text;
  * case- and accent-insensitive, partial words match as the user types;
- * best first; one hit per person. @limit 0 = no limit. */
+ * best first; one hit per person. @limit 0 = no limit. Each hit's person
+ * has its card, tags and the list's summary; while the people model is
+ * loaded it is the model's object, with stage and trust too. */
 GPtrArray   *nb_store_search           (NbStore     *self,
                                         const char  *query,
                                         guint        limit,

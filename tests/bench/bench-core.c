@@ -38,16 +38,15 @@
   " FROM entries e" \
   " WHERE e.deleted = 0 AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
   "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)"
+#define SQL_DELETED_PEOPLE "SELECT id FROM people WHERE deleted <> 0"
 #define SQL_SEARCH \
-  "SELECT search.person_id, search.rowid, " SEARCH_RANK " AS rank" \
-  " FROM search JOIN people p ON p.id = search.person_id" \
-  " WHERE search MATCH ?1 AND p.deleted = 0" \
+  "SELECT person_id, rowid, " SEARCH_RANK " AS rank" \
+  " FROM search WHERE search MATCH ?1" \
   " ORDER BY rank"
 #define SQL_BY_NAME \
-  "SELECT id, %s, " NB_STORE_PERSON_TAIL ", folded_name FROM people " \
-  "WHERE deleted = 0 AND (CASE WHEN ?1 THEN folded_name = ?2 " \
-  "                            ELSE instr (folded_name, ?2) > 0 END) " \
-  "ORDER BY sort_key, id"
+  "SELECT id, folded_name FROM people" \
+  " WHERE deleted = 0 AND instr (folded_name, ?1) > 0" \
+  " ORDER BY sort_key, id"
 #define SQL_PERSON "SELECT id, %s, " NB_STORE_PERSON_TAIL " FROM people WHERE id = ? AND deleted = 0"
 #define SQL_PERSON_TAGS "SELECT tag FROM tags WHERE person_id = ? ORDER BY tag"
 #define SQL_TIMELINE \
@@ -77,25 +76,27 @@
 #define SQL_GOODWILL \
   "SELECT coalesce (sum (e.kind IN ('help-given', 'referral-given', 'introduction')), 0)," \
   "       coalesce (sum (e.kind IN ('help-received', 'referral-received')), 0)" \
-  " FROM entries e JOIN people p ON p.id = e.person_id" \
-  " WHERE e.deleted = 0 AND p.deleted = 0"
+  " FROM entries e" \
+  " WHERE e.deleted = 0" \
+  "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)"
 #define SQL_GOING_COLD \
-  "WITH contact (pid, last) AS (" \
-  "  SELECT pid, max (date) FROM (" \
-  "    SELECT e.person_id AS pid, e.date AS date FROM entries e" \
-  "    WHERE e.deleted = 0 AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
-  "      AND e.date <= ?1" \
-  "    UNION ALL" \
-  "    SELECT e.other_person_id, e.date FROM entries e" \
-  "    JOIN people o ON o.id = e.person_id" \
-  "    WHERE e.other_person_id IS NOT NULL AND e.deleted = 0 AND o.deleted = 0" \
-  "      AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?1)" \
-  "  GROUP BY pid)," \
-  " cold (id, overdue) AS (" \
-  "  SELECT p.id, julianday (?1) - julianday (coalesce (c.last," \
+  "WITH cold (id, overdue) AS MATERIALIZED (" \
+  "  SELECT p.id, julianday (?1) - julianday (coalesce (" \
+  "           (SELECT max (date) FROM (" \
+  "              SELECT (SELECT e.date FROM entries e" \
+  "                      WHERE e.person_id = p.id AND e.deleted = 0" \
+  "                        AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
+  "                        AND e.date <= ?1" \
+  "                      ORDER BY e.date DESC LIMIT 1) AS date" \
+  "              UNION ALL" \
+  "              SELECT (SELECT e.date FROM entries e JOIN people o ON o.id = e.person_id" \
+  "                      WHERE e.other_person_id = p.id AND e.deleted = 0 AND o.deleted = 0" \
+  "                        AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
+  "                        AND e.date <= ?1" \
+  "                      ORDER BY e.date DESC LIMIT 1)))," \
   "           nullif (p.met_date, '')," \
   "           date (p.created, 'unixepoch', 'localtime'))) - p.cadence_days" \
-  "  FROM people p LEFT JOIN contact c ON c.pid = p.id" \
+  "  FROM people p" \
   "  WHERE p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0)" \
   "SELECT p.id, %s, " NB_STORE_PERSON_TAIL \
   " FROM cold JOIN people p ON p.id = cold.id" \
@@ -123,6 +124,7 @@ typedef struct {
   sqlite3_stmt  *people_list;
   sqlite3_stmt  *people_tags;
   sqlite3_stmt  *people_summaries;
+  sqlite3_stmt  *deleted_people;
   sqlite3_stmt  *search;
   sqlite3_stmt  *by_name;
   sqlite3_stmt  *person;
@@ -178,7 +180,7 @@ static void
 floor_close (Floor *floor)
 {
   sqlite3_stmt *stmts[] = {
-    floor->people_list, floor->people_tags, floor->people_summaries, floor->search,
+    floor->people_list, floor->people_tags, floor->people_summaries, floor->deleted_people, floor->search,
     floor->by_name, floor->person, floor->person_tags, floor->timeline, floor->helpers,
     floor->followups, floor->meetings, floor->goodwill, floor->going_cold, floor->recent,
   };
@@ -213,6 +215,7 @@ floor_open (Floor       *floor,
   if (!floor_prepare (floor, &floor->people_list, SQL_PEOPLE_LIST, error) ||
       !floor_prepare (floor, &floor->people_tags, SQL_PEOPLE_TAGS, error) ||
       !floor_prepare (floor, &floor->people_summaries, SQL_PEOPLE_SUMMARIES, error) ||
+      !floor_prepare (floor, &floor->deleted_people, SQL_DELETED_PEOPLE, error) ||
       !floor_prepare (floor, &floor->search, SQL_SEARCH, error) ||
       !floor_prepare (floor, &floor->by_name, SQL_BY_NAME, error) ||
       !floor_prepare (floor, &floor->person, SQL_PERSON, error) ||
@@ -585,13 +588,13 @@ floor_search (Floor     *floor,
 {
   if (k->fts != NULL)
     {
+      floor_run (floor->deleted_people, 0, NULL);
       sqlite3_bind_text (floor->search, 1, k->fts, -1, SQLITE_STATIC);
       floor_run (floor->search, 0, NULL);
     }
   else if (k->first_word != NULL)
     {
-      sqlite3_bind_int (floor->by_name, 1, 0);
-      sqlite3_bind_text (floor->by_name, 2, k->first_word, -1, SQLITE_STATIC);
+      sqlite3_bind_text (floor->by_name, 1, k->first_word, -1, SQLITE_STATIC);
       floor_run (floor->by_name, 0, NULL);
     }
 }
