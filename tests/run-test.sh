@@ -35,7 +35,9 @@ fi
 
 # Let Xvfb pick a free display itself, so parallel tests never collide.
 exec 3>"$scratch/display"
-Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp -noreset >"$scratch/xvfb.log" 2>&1 &
+# A large screen keeps the pointer (at its centre) off every test window:
+# GTK 4.8 warns when a window dies while a tooltip timeout is pending.
+Xvfb -displayfd 3 -screen 0 4096x3072x24 -nolisten tcp -noreset >"$scratch/xvfb.log" 2>&1 &
 xvfb_pid=$!
 exec 3>&-
 tries=0
