@@ -20,6 +20,7 @@ struct _NbCaptureWindow
   NbCaptureDraft  *draft;
   char            *today;
   guint            draft_source;
+  gint64           dirty_since;      /* monotonic, of the first unsaved change */
   /* Saved or discarded: nothing left to keep. */
   gboolean         finished;
   /* Filling the fields from a draft is not a change. */

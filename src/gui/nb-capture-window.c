@@ -21,9 +21,10 @@
 #include "nb-capture-window-private.h"
 #include "nb-date.h"
 
-/* Quiet enough not to write on every key, short enough that a crash
- * loses at most the last second. */
-#define DRAFT_DELAY_MS 600
+/* Quiet enough not to write on every key; and however fast the typing,
+ * no change waits longer than a second, all a crash may lose. */
+#define DRAFT_DELAY_MS    600
+#define DRAFT_MAX_WAIT_MS 1000
 
 G_DEFINE_FINAL_TYPE (NbCaptureWindow, nb_capture_window, ADW_TYPE_WINDOW)
 
@@ -242,10 +243,21 @@ on_draft_timeout_cb (gpointer user_data)
 void
 _nb_capture_window_changed (NbCaptureWindow *self)
 {
+  gint64 now;
+
   if (self->loading || self->finished)
     return;
 
   show_error (self, NULL);
+
+  /* Typing without a pause: let the pending save happen on time. */
+  now = g_get_monotonic_time ();
+  if (self->draft_source != 0 &&
+      now - self->dirty_since >= (DRAFT_MAX_WAIT_MS - DRAFT_DELAY_MS) * G_TIME_SPAN_MILLISECOND)
+    return;
+  if (self->draft_source == 0)
+    self->dirty_since = now;
+
   g_clear_handle_id (&self->draft_source, g_source_remove);
   self->draft_source = g_timeout_add (DRAFT_DELAY_MS, on_draft_timeout_cb, self);
   g_source_set_name_by_id (self->draft_source, "[netbook] capture draft");

@@ -398,6 +398,20 @@ test_draft_saved_after_pause (Fixture       *f,
   g_assert_cmpstr (draft->event_date, ==, "2026-11-23");
   g_assert_cmpstr (draft->body, ==, BOB_LINE "\nPriya Ragh");
   g_assert_cmpstr (nb_capture_window_get_draft_status (capture), ==, "Draft saved");
+
+  /* Typing without a pause still reaches the disk every second or so. */
+  for (guint i = 0; i < 15; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Priya Raghunathan, Spa Olivia: %u", i);
+
+      gtk_editable_set_text (line_entry (capture, 1), text);
+      nb_gui_test_spin (100);
+    }
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = load_drafts_elsewhere (f);
+  draft = g_ptr_array_index (after, 0);
+  g_assert_cmpstr (draft->body, !=, BOB_LINE "\nPriya Ragh");
+  assert_contains (draft->body, "Priya Raghunathan, Spa Olivia: ");
 }
 
 static void
@@ -543,6 +557,9 @@ test_save (Fixture       *f,
   capture = g_object_ref (find_capture ());
   g_assert_nonnull (capture);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (capture)) == GTK_WINDOW (f->window));
+  /* An application window: app.quit closes it, which saves the draft. */
+  g_assert_nonnull (g_list_find (gtk_application_get_windows (GTK_APPLICATION (nb_gui_test_get_app ())),
+                                 capture));
   /* One capture at a time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.quick-capture", NULL));
   g_assert_cmpuint (count_captures (), ==, 1);
