@@ -16,7 +16,7 @@ meson compile -C _build-fuzz
 
 status=0
 for fuzzer in _build-fuzz/tests/fuzz/fuzz-*; do
-  [ -x "$fuzzer" ] || continue
+  [ -f "$fuzzer" ] && [ -x "$fuzzer" ] || continue
   name=$(basename "$fuzzer")
   target=${name#fuzz-}
   corpus="tests/fuzz/corpus/$target"
