@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-agenda-page.h"
+#include "nb-gui-util.h"
 #include "nb-agenda-page-private.h"
 #include "nb-date.h"
 
@@ -170,7 +171,11 @@ new_row (const char *title,
 static GtkWidget *
 new_avatar (const char *name)
 {
-  GtkWidget *avatar = adw_avatar_new (32, name, TRUE);
+  g_autoptr(NbPerson) person = nb_person_new (name);
+  GtkWidget *avatar = adw_avatar_new (32, NULL, TRUE);
+
+  /* Initials from the letters of the name, as in the people list. */
+  nb_avatar_set_person (ADW_AVATAR (avatar), person);
 
   gtk_widget_set_valign (avatar, GTK_ALIGN_CENTER);
   gtk_accessible_update_state (GTK_ACCESSIBLE (avatar),
