@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 /* PRAGMA application_id of every Netbook notebook: "NBBK". */
 #define NB_STORE_APPLICATION_ID 0x4E42424B
 
+/* PRAGMA cache_size of the store's connection: 8 MiB (negative: KiB). */
+#define NB_STORE_CACHE_KIB_NEG -8192
+
 /* How long a writer waits for another connection's lock. */
 #define NB_STORE_BUSY_TIMEOUT_MS 5000
 
