@@ -58,7 +58,9 @@
 #define SQL_HELPERS \
   "SELECT search.person_id, " SEARCH_RANK " AS rank" \
   " FROM search JOIN people p ON p.id = search.person_id" \
-  " WHERE search MATCH ?1 AND search.rowid % 2 = 0" \
+  " WHERE search MATCH ?1" \
+  "   AND search.rowid <= 2 * (SELECT max (id) FROM people)" \
+  "   AND search.rowid % 2 = 0" \
   "   AND p.deleted = 0 AND p.archived = 0 AND p.id <> ?2" \
   " ORDER BY rank"
 #define SQL_FOLLOWUPS \
@@ -208,6 +210,9 @@ floor_open (Floor       *floor,
       floor_close (floor);
       return FALSE;
     }
+
+  /* The same page cache as the store's connection (nb-store.c). */
+  sqlite3_exec (floor->db, "PRAGMA cache_size = " G_STRINGIFY (NB_STORE_CACHE_KIB_NEG), NULL, NULL, NULL);
 
   if (!prepare)
     return TRUE;

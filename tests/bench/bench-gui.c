@@ -22,6 +22,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -100,6 +101,13 @@ child_stop (Child *child)
     }
 }
 
+/* Xvfb and the bus go when the bench goes, even if it crashes. */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 static void
 session_stop (Session *session)
 {
@@ -139,7 +147,7 @@ session_start (Session     *session,
   if (!g_spawn_async_with_pipes_and_fds (NULL, xvfb_argv, NULL,
                                          G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
                                          G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                                         NULL, NULL, -1, -1, -1,
+                                         die_with_parent, NULL, -1, -1, -1,
                                          source_fds, target_fds, 1,
                                          &session->xvfb.pid, NULL, NULL, NULL, error))
     {
@@ -161,8 +169,9 @@ session_start (Session     *session,
 
   dbus_argv[3] = dbus_config;
   if (!g_spawn_async_with_pipes (NULL, (char **) dbus_argv, NULL,
-                                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
-                                 NULL, NULL, &session->dbus.pid, NULL, &session->dbus.fd, NULL,
+                                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
+                                 G_SPAWN_STDERR_TO_DEV_NULL,
+                                 die_with_parent, NULL, &session->dbus.pid, NULL, &session->dbus.fd, NULL,
                                  error))
     {
       session_stop (session);
@@ -236,6 +245,7 @@ run_once (Session     *session,
           const char  *renderer,
           double      *out_ms,
           double      *out_rss,
+          double      *out_cpu,
           GError     **error)
 {
   const char *argv[] = { binary, NULL };
@@ -284,6 +294,8 @@ run_once (Session     *session,
   *out_ms = first_frame;
   /* ru_maxrss is in KiB on Linux. */
   *out_rss = (double) usage.ru_maxrss / 1024.0;
+  *out_cpu = (double) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+             (double) (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
   return TRUE;
 }
 
@@ -291,7 +303,8 @@ static void
 add_rows (BenchReport   *report,
           const char    *renderer,
           BenchSamples **times,
-          BenchSamples **rss)
+          BenchSamples **rss,
+          BenchSamples **cpu)
 {
   g_autofree char *bare_id = g_strdup_printf ("gui-start-bare-%s", renderer);
   g_autofree char *empty_id = g_strdup_printf ("gui-start-empty-%s", renderer);
@@ -302,24 +315,41 @@ add_rows (BenchReport   *report,
 
   label = g_strdup_printf ("start-up to first frame: bare AdwApplicationWindow (GSK %s)", renderer);
   bench_report_add (report, bare_id, label, "ms", times[PROGRAM_BARE], NULL, NULL);
-  g_free (label);
+  g_clear_pointer (&label, g_free);
 
   label = g_strdup_printf ("start-up to first frame: Netbook, empty notebook (GSK %s)", renderer);
   bench_report_add (report, empty_id, label, "ms", times[PROGRAM_EMPTY], times[PROGRAM_BARE],
                     "bare AdwApplicationWindow");
-  g_free (label);
+  g_clear_pointer (&label, g_free);
 
   label = g_strdup_printf ("start-up to first frame: Netbook, large notebook, vs empty (GSK %s)", renderer);
   r = bench_report_add (report, large_empty_id, label, "ms", times[PROGRAM_LARGE], times[PROGRAM_EMPTY],
                         "Netbook with an empty notebook");
   bench_result_set_goal (r, "≤ 1.5× empty", bench_result_ratio (r) <= 1.5);
-  g_free (label);
+  g_clear_pointer (&label, g_free);
 
   label = g_strdup_printf ("start-up to first frame: Netbook, large notebook, vs bare (GSK %s)", renderer);
   r = bench_report_add (report, large_bare_id, label, "ms", times[PROGRAM_LARGE], times[PROGRAM_BARE],
                         "bare AdwApplicationWindow");
   bench_result_set_goal (r, "≤ 2× bare window", bench_result_ratio (r) <= 2.0);
-  g_free (label);
+  g_clear_pointer (&label, g_free);
+
+  /* CPU time (user + system) of the whole run, start to exit: what a
+   * busy machine disturbs least. */
+  for (guint p = 0; p < N_PROGRAMS; p++)
+    {
+      static const char * const names[N_PROGRAMS] = {
+        "bare AdwApplicationWindow", "Netbook, empty notebook", "Netbook, large notebook",
+      };
+      g_autofree char *id = g_strdup_printf ("gui-cpu-%s-%s", program_ids[p], renderer);
+
+      g_clear_pointer (&label, g_free);
+      label = g_strdup_printf ("CPU time, start to exit: %s (GSK %s)", names[p], renderer);
+      r = bench_report_add (report, id, label, "ms", cpu[p],
+                            p == PROGRAM_LARGE ? cpu[PROGRAM_EMPTY] : p == PROGRAM_EMPTY ? cpu[PROGRAM_BARE] : NULL,
+                            p == PROGRAM_LARGE ? "Netbook with an empty notebook"
+                            : p == PROGRAM_EMPTY ? "bare AdwApplicationWindow" : NULL);
+    }
 
   for (guint p = 0; p < N_PROGRAMS; p++)
     {
@@ -328,7 +358,7 @@ add_rows (BenchReport   *report,
       };
       g_autofree char *id = g_strdup_printf ("gui-rss-%s-%s", program_ids[p], renderer);
 
-      g_free (label);
+      g_clear_pointer (&label, g_free);
       label = g_strdup_printf ("peak RSS to first frame: %s (GSK %s)", names[p], renderer);
       r = bench_report_add (report, id, label, "MiB", rss[p],
                             p == PROGRAM_BARE ? NULL : rss[PROGRAM_BARE],
@@ -374,11 +404,13 @@ bench_gui_run (const char          *large_db,
     {
       BenchSamples *times[N_PROGRAMS];
       BenchSamples *rss[N_PROGRAMS];
+      BenchSamples *cpu[N_PROGRAMS];
 
       for (guint p = 0; p < N_PROGRAMS; p++)
         {
           times[p] = bench_samples_new ();
           rss[p] = bench_samples_new ();
+          cpu[p] = bench_samples_new ();
         }
 
       bench_progress ("GUI start-up, GSK renderer %s: %u rounds", renderers[r], options->gui_repetitions);
@@ -389,26 +421,29 @@ bench_gui_run (const char          *large_db,
           for (guint k = 0; ok && k < N_PROGRAMS; k++)
             {
               guint p = (k + round) % N_PROGRAMS;
-              double ms = 0, mib = 0;
+              double ms = 0, mib = 0, cpu_ms = 0;
 
-              ok = run_once (&session, binaries[p], dbs[p], renderers[r], &ms, &mib, error);
+              ok = run_once (&session, binaries[p], dbs[p], renderers[r], &ms, &mib, &cpu_ms, error);
               if (ok && round > 0)
                 {
                   bench_samples_add (times[p], ms);
                   bench_samples_add (rss[p], mib);
+                  bench_samples_add (cpu[p], cpu_ms);
                 }
               if (ok && options->verbose)
-                bench_progress ("  %s %s: %.0f ms, %.1f MiB", renderers[r], program_ids[p], ms, mib);
+                bench_progress ("  %s %s: %.0f ms, %.1f MiB, %.0f ms CPU",
+                                renderers[r], program_ids[p], ms, mib, cpu_ms);
             }
         }
 
       if (ok)
-        add_rows (report, renderers[r], times, rss);
+        add_rows (report, renderers[r], times, rss, cpu);
 
       for (guint p = 0; p < N_PROGRAMS; p++)
         {
           bench_samples_free (times[p]);
           bench_samples_free (rss[p]);
+          bench_samples_free (cpu[p]);
         }
     }
 
