@@ -467,11 +467,14 @@ make_companies (GRand *rand,
                                   *suffix != '\0' ? " " : "", suffix);
         }
 
-      if (!g_hash_table_add (seen, name))
+      /* g_hash_table_add() replaces an equal key with the new one, so a
+       * duplicate must be found before it is added (and freed). */
+      if (g_hash_table_contains (seen, name))
         {
           g_free (name);
           continue;
         }
+      g_hash_table_add (seen, name);
       g_ptr_array_add (companies, name);
     }
 
