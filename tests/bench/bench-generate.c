@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bench.h"
+#include "bench-words.h"
 #include "nb-date.h"
 
 #define HUB_ENTRIES 2000
@@ -24,312 +25,6 @@
 /* Six years of history, and meetings up to two months ahead. */
 #define HISTORY_DAYS (6 * 365)
 #define FUTURE_DAYS 60
-
-/* ---- word lists --------------------------------------------------------- */
-
-typedef struct {
-  const char * const *given;
-  const char * const *family;
-  guint               weight;
-  gboolean            family_first;  /* and no space: 王伟 */
-  gboolean            latin;
-} Culture;
-
-static const char * const english_given[] = {
-  "James", "Mary", "Olivia", "Liam", "Emma", "Noah", "Ava", "Oliver", "Sophia",
-  "William", "Charlotte", "Benjamin", "Amelia", "Lucas", "Harper", "Henry",
-  "Evelyn", "Alexander", "Abigail", "Daniel", "Emily", "Michael", "Grace",
-  "Samuel", "Chloe", "Jack", "Ruth", "Thomas", "Margaret", "Patrick", NULL
-};
-static const char * const english_family[] = {
-  "Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson",
-  "Anderson", "Taylor", "Thomas", "Moore", "Martin", "Jackson", "Thompson",
-  "White", "Harris", "Clark", "Lewis", "Robinson", "Walker", "Young", "Allen",
-  "King", "Wright", "Scott", "Green", "Baker", "Adams", "Nelson", "O'Brien",
-  "McCarthy", "Fitzgerald", "Murphy", "Kelly", NULL
-};
-static const char * const iberian_given[] = {
-  "José", "María", "Lucía", "Martín", "Sofía", "Mateo", "Valentina", "Santiago",
-  "Camila", "Joaquín", "Inês", "João", "Gonçalo", "Ángel", "Begoña", "Íñigo",
-  "Ximena", "Agustín", NULL
-};
-static const char * const iberian_family[] = {
-  "García", "Rodríguez", "Martínez", "Hernández", "López", "González", "Pérez",
-  "Sánchez", "Ramírez", "Torres", "Núñez", "Peña", "Gonçalves", "Araújo",
-  "Fernández", "Ibáñez", "Muñoz", "Castro", NULL
-};
-static const char * const french_given[] = {
-  "Amélie", "Chloé", "Léa", "Théo", "Hélène", "François", "Zoé", "Gaëlle",
-  "Jérôme", "Renée", "Benoît", "Cécile", "Loïc", "Océane", NULL
-};
-static const char * const french_family[] = {
-  "Dubois", "Lefèvre", "Moreau", "Laurent", "Girard", "Bonnet", "Dupont",
-  "Fontaine", "Chevalier", "Rousseau", "Lemaître", "Bélanger", NULL
-};
-static const char * const germanic_given[] = {
-  "Jürgen", "Jörg", "Björn", "Søren", "Åsa", "Märta", "Uwe", "Käthe", "Lukas",
-  "Anja", "Sven", "Ingrid", "Maximilian", "Solveig", NULL
-};
-static const char * const germanic_family[] = {
-  "Müller", "Schröder", "Weiß", "Groß", "Köhler", "Jäger", "Ångström",
-  "Sørensen", "Nyström", "Østergaard", "Schmidt", "Becker", "Hoffmann", NULL
-};
-static const char * const central_given[] = {
-  "Łukasz", "Małgorzata", "Wojciech", "Zuzana", "Jiří", "Ömer", "Çağla", "Şule",
-  "Ayşe", "Tomáš", "Agnieszka", "Mehmet", NULL
-};
-static const char * const central_family[] = {
-  "Wiśniewski", "Kowalczyk", "Dvořák", "Novák", "Şahin", "Yılmaz", "Öztürk",
-  "Çelik", "Szymańska", "Krejčí", NULL
-};
-static const char * const italian_given[] = {
-  "Giulia", "Marco", "Francesca", "Lorenzo", "Chiara", "Matteo", "Alessandra",
-  "Niccolò", NULL
-};
-static const char * const italian_family[] = {
-  "Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo",
-  "Ricci", "De Luca", NULL
-};
-static const char * const indian_given[] = {
-  "Priya", "Arjun", "Ananya", "Rohan", "Kavya", "Vikram", "Aditi", "Sanjay",
-  "Meera", NULL
-};
-static const char * const indian_family[] = {
-  "Raghunathan", "Mehta", "Iyer", "Patel", "Krishnan", "Reddy", "Chatterjee",
-  "Banerjee", "Nair", NULL
-};
-static const char * const greek_given[] = {
-  "Γιώργος", "Μαρία", "Ελένη", "Δημήτρης", "Νίκος", "Κατερίνα", NULL
-};
-static const char * const greek_family[] = {
-  "Παπαδόπουλος", "Παπαδάκη", "Γεωργίου", "Οικονόμου", "Βασιλείου", NULL
-};
-static const char * const cyrillic_given[] = {
-  "Алексей", "Ольга", "Дмитрий", "Наталья", "Иван", "Татьяна", "Олена", "Богдан", NULL
-};
-static const char * const cyrillic_family[] = {
-  "Иванов", "Смирнова", "Кузнецов", "Попова", "Шевченко", "Коваленко", "Петров", NULL
-};
-static const char * const arabic_given[] = {
-  "محمد", "فاطمة", "أحمد", "ليلى", "عمر", "نور", NULL
-};
-static const char * const arabic_family[] = {
-  "العلي", "حداد", "خوري", "منصور", "السيد", NULL
-};
-static const char * const hebrew_given[] = { "נועה", "דוד", "יעל", "אורי", NULL };
-static const char * const hebrew_family[] = { "כהן", "לוי", "מזרחי", "פרץ", NULL };
-static const char * const hindi_given[] = { "प्रिया", "राहुल", "अनीता", "विकास", NULL };
-static const char * const hindi_family[] = { "शर्मा", "वर्मा", "गुप्ता", "सिंह", NULL };
-static const char * const chinese_given[] = { "伟", "芳", "娜", "敏", "静", "磊", "洋", "秀英", NULL };
-static const char * const chinese_family[] = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", NULL };
-static const char * const japanese_given[] = { "太郎", "花子", "陽菜", "蓮", "結衣", "大翔", NULL };
-static const char * const japanese_family[] = { "佐藤", "鈴木", "高橋", "田中", "渡辺", NULL };
-static const char * const korean_given[] = { "민준", "서연", "지우", "하은", NULL };
-static const char * const korean_family[] = { "김", "이", "박", "최", NULL };
-static const char * const vietnamese_given[] = { "Văn An", "Thị Bích", "Minh Đức", "Thu Hằng", NULL };
-static const char * const vietnamese_family[] = { "Nguyễn", "Trần", "Lê", "Phạm", NULL };
-
-static const Culture cultures[] = {
-  { english_given, english_family, 30, FALSE, TRUE },
-  { iberian_given, iberian_family, 10, FALSE, TRUE },
-  { french_given, french_family, 7, FALSE, TRUE },
-  { germanic_given, germanic_family, 8, FALSE, TRUE },
-  { central_given, central_family, 5, FALSE, TRUE },
-  { italian_given, italian_family, 6, FALSE, TRUE },
-  { indian_given, indian_family, 7, FALSE, TRUE },
-  { greek_given, greek_family, 3, FALSE, FALSE },
-  { cyrillic_given, cyrillic_family, 5, FALSE, FALSE },
-  { arabic_given, arabic_family, 3, FALSE, FALSE },
-  { hebrew_given, hebrew_family, 2, FALSE, FALSE },
-  { hindi_given, hindi_family, 2, FALSE, FALSE },
-  { chinese_given, chinese_family, 5, TRUE, FALSE },
-  { japanese_given, japanese_family, 3, TRUE, FALSE },
-  { korean_given, korean_family, 2, TRUE, FALSE },
-  { vietnamese_given, vietnamese_family, 2, TRUE, TRUE },
-};
-
-static const char * const company_first[] = {
-  "Northwind", "Blue Harbor", "Acme", "Brightline", "Copperleaf", "Evergreen",
-  "Summit", "Riverside", "Keystone", "Lumen", "Oakridge", "Silverline",
-  "Redwood", "Pinnacle", "Meridian", "Quantum", "Cedar", "Atlas", "Beacon",
-  "Nimbus", "Granite", "Willow", "Falcon", "Orchard", "Horizon", "Sterling",
-  "Maple", "Aurora", "Vertex", "Müller & Söhne", "Café Olé", "Nordlicht",
-  "Sol y Mar", "Bella Vista", "Fjord", "Kestrel", "Lighthouse", "Ironbridge",
-  "Seven Hills", "Greenfield", NULL
-};
-/* The second word of a company's name, and the industry it implies. */
-static const struct {
-  const char *word;
-  const char *industry;
-  const char *offer;
-} trades[] = {
-  { "Print", "printing", "commercial printing, brochures and signage" },
-  { "Legal", "legal services", "employment law and contract reviews" },
-  { "Dental", "dentistry", "family dentistry and implants" },
-  { "Bakery", "food and beverage", "artisan bread and wedding cakes" },
-  { "Logistics", "logistics", "same-day courier and warehousing" },
-  { "Consulting", "management consulting", "strategy workshops for family businesses" },
-  { "Design", "graphic design", "brand identity and logo design" },
-  { "Realty", "real estate", "commercial property leases" },
-  { "Insurance", "insurance", "business insurance and liability cover" },
-  { "Accounting", "accounting", "bookkeeping, payroll and tax returns" },
-  { "Media", "media", "video production and social media campaigns" },
-  { "Software", "software", "web shops on Shopify and custom apps" },
-  { "Coaching", "coaching", "executive coaching and leadership training" },
-  { "Catering", "hospitality", "corporate catering and event menus" },
-  { "Architecture", "architecture", "extensions, loft conversions and planning permission" },
-  { "Marketing", "marketing", "SEO, newsletters and marketing plans" },
-  { "Solar", "renewable energy", "solar panels and heat pumps" },
-  { "Fitness", "fitness", "personal training and corporate wellness" },
-  { "Travel", "travel", "business travel and group trips" },
-  { "Photography", "photography", "wedding and product photography" },
-  { "Security", "security", "IT security audits and GDPR compliance" },
-  { "Wealth", "financial planning", "pensions, mortgages and financial planning" },
-  { "Events", "event planning", "conferences, galas and trade fair stands" },
-  { "Translation", "translation", "Spanish, German and Chinese translation" },
-  { "Recruiting", "recruitment", "hiring developers and accountants" },
-  { "Clinic", "healthcare", "physiotherapy and occupational health" },
-  { "Academy", "education", "language courses and tutoring" },
-  { "Builders", "construction", "renovations and shop fitting" },
-  { "Hotel", "hospitality", "meeting rooms and corporate stays" },
-  { "Works", "manufacturing", "precision machining and prototypes" },
-};
-static const char * const company_suffix[] = {
-  "Ltd", "GmbH", "& Co", "Partners", "Group", "Studio", "LLC", "SARL", "S.L.",
-  "AB", "", "", "", "", NULL
-};
-static const char * const foreign_companies[] = {
-  "Северный Ветер", "株式会社サクラ", "Δέλτα Σύμβουλοι", "上海华美贸易", "شركة النور",
-  "Łódzka Drukarnia", "Þór Ráðgjöf", "Ñandú Diseño", NULL
-};
-
-static const char * const roles[] = {
-  "Founder", "Owner", "Managing Director", "Accountant", "Bookkeeper",
-  "Architect", "Designer", "Developer", "Sales Manager", "Marketing Lead",
-  "Consultant", "Coach", "Photographer", "Lawyer", "Dentist", "Chef",
-  "Recruiter", "Financial Planner", "Engineer", "Project Manager", "Realtor",
-  "Translator", "Printer", "Event Planner", "Copywriter", "Office Manager",
-  "Chief Executive", "Head of Operations", NULL
-};
-
-static const char * const cities[] = {
-  "London", "Manchester", "Dublin", "Madrid", "Valencia", "Lisbon", "Porto",
-  "Lyon", "Paris", "München", "Zürich", "Göteborg", "København", "Kraków",
-  "Praha", "İstanbul", "Milano", "Bengaluru", "Athens", "Київ", "Москва",
-  "Dubai", "Tel Aviv", "Delhi", "上海", "東京", "서울", "Hà Nội", "Toronto",
-  "New York", "Austin", "Cape Town", "São Paulo", "Ciudad de México", NULL
-};
-
-static const char * const tags[] = {
-  "bni", "chamber", "rotary", "alumni", "client", "prospect", "referral-partner",
-  "mentor", "speaker", "investor", "supplier", "friend", "family", "conference",
-  "meetup", "golf", "linkedin", "volunteer", "board", "vip", "local", "remote",
-  "startup", "nonprofit", "press", "café-club", "Zürich", "womens-network",
-  "toastmasters", "coworking", NULL
-};
-
-static const char * const interests[] = {
-  "sailing", "marathon running", "jazz", "gardening", "chess", "cycling",
-  "photography", "cooking", "football", "climbing", "opera", "wine",
-  "birdwatching", "yoga", "board games", "vintage cars", "skiing", "poetry", NULL
-};
-
-static const char * const networks[] = {
-  "BNI Riverside chapter", "Chamber of Commerce", "Rotary Club", "Women in Business",
-  "Founders' Breakfast", "Toastmasters", "Alumni association", "Local council",
-  "Parents' association", "Golf club", "Tech meetup", NULL
-};
-
-static const char * const topics[] = {
-  "expanding into Valencia", "hiring a bookkeeper", "a new bakery location",
-  "succession planning", "the trade fair in Hannover", "pricing for wedding shoots",
-  "moving to cloud accounting", "a rebrand", "export paperwork to Canada",
-  "a second dental chair", "solar panels for the warehouse", "the Kickstarter campaign",
-  "their podcast", "a mentoring programme", "grant applications", "the office move",
-  "a management buy-out", "recruiting two developers", "GDPR questions",
-  "a charity gala", "the spring newsletter", "late-paying customers",
-  "a franchise offer", "their daughter's university plans", "the new warehouse lease",
-  "a joint webinar", "sponsorship of the youth team", "a book they are writing",
-  "switching banks", "the Lisbon conference", "cybersecurity training",
-  "an apprenticeship scheme", "the shop refit", "a catering contract",
-  "the Christmas party", "a partnership with Northwind", NULL
-};
-
-static const char * const places[] = {
-  "the Corner Café", "the Rotary lunch", "the BNI breakfast", "the chamber mixer",
-  "Zoom", "their office", "the golf club", "Café Müller", "the coworking space",
-  "the station", "a conference dinner", "Teams", "the farmers' market", NULL
-};
-
-static const char * const dreams[] = {
-  "open a second studio", "sail around the Baltic", "write a cookbook",
-  "sell the business by 2030", "run the Berlin marathon", "start a podcast",
-  "expand to Lisbon", "hire a COO and step back", "build a training academy",
-  "export to Japan", "buy the building they rent", "teach at the university", NULL
-};
-
-static const char * const challenges[] = {
-  "find reliable subcontractors", "get paid on time", "hire a junior accountant",
-  "win larger clients", "manage cash flow in winter", "keep good staff",
-  "get a bank loan for new machines", "cope with rising energy prices",
-  "get planning permission", "stand out from cheaper competitors",
-  "find time for marketing", "replace an outdated IT system", NULL
-};
-
-static const char * const needs[] = {
-  "a good bookkeeper", "an employment lawyer", "a web designer who knows Shopify",
-  "introductions to hotel managers", "a commercial printer", "a Spanish translator",
-  "an architect for the extension", "a photographer for the catalogue",
-  "IT security advice", "a mortgage broker", "a caterer for 200 guests",
-  "a recruiter for developers", "solar panels quote", "a courier for same-day deliveries", NULL
-};
-
-static const char * const details[] = {
-  "Kids are starting school in September.", "Just back from holiday in Crete.",
-  "Prefers email over phone.", "Recommended the book Give and Take.",
-  "Their biggest client is Northwind Logistics.", "Mentioned a knee operation in March.",
-  "Very interested in sustainability.", "Wants to meet again after the summer.",
-  "Asked about my own business, listened well.", "Has a dog called Biscuit.",
-  "Is on the board of the local theatre.", "Travelling a lot for work this quarter.",
-  "Moved house recently.", "Grew up in Porto, speaks Portuguese.",
-  "Celebrating ten years in business.", "Their co-founder is leaving.",
-  "Looking for speakers for their event.", "Big fan of the Lakers.", NULL
-};
-
-static const char * const foreign_sentences[] = {
-  "Reunión sobre la ampliación del local en Valencia.",
-  "Gespräch über die Nachfolge im Familienbetrieb in München.",
-  "Rendez-vous au salon de Lyon, très intéressée par une collaboration.",
-  "Встреча на конференции в Казани, обсуждали экспорт.",
-  "Κουβέντα για την επέκταση στη Θεσσαλονίκη.",
-  "在上海的展会上认识，讨论了出口业务。",
-  "東京の展示会で会いました。来月また連絡します。",
-  "ناقشنا التوسع في دبي والتعاون في المشاريع.",
-  "Spotkanie w Krakowie w sprawie nowej drukarni.",
-  "Conversa sobre o novo armazém no Porto.",
-  "İstanbul'daki fuarda tanıştık, ihracat konuştuk.", NULL
-};
-
-static const char * const event_names[] = {
-  "BNI Riverside breakfast", "Chamber of Commerce mixer", "Founders' Meetup",
-  "Web Summit", "Women in Business lunch", "Rotary dinner", "Trade fair Hannover",
-  "Small Business Expo", "Tech Talks", "Charity gala", "Startup Weekend",
-  "Marketing Day", "Export Forum", NULL
-};
-
-/* Words that appear in entries, for the search queries. */
-static const char * const note_words[] = {
-  "valencia", "bookkeeper", "bakery", "succession", "hannover", "wedding",
-  "cloud", "rebrand", "export", "dental", "solar", "kickstarter", "podcast",
-  "mentoring", "grant", "office move", "buy-out", "developers", "gdpr", "gala",
-  "newsletter", "franchise", "university", "warehouse", "webinar", "sponsorship",
-  "switching banks", "lisbon", "cybersecurity", "apprenticeship", "refit",
-  "catering", "christmas", "crete", "biscuit", "theatre", "porto", "lakers",
-  "sustainability", "shopify", "translator", "mortgage", "photographer",
-  "architect", "cash flow", "planning permission", "energy prices", "marathon",
-  "cookbook", "baltic", "münchen", "lyon", "экспорт", "上海", "東京",
-  "krakowie", "subcontractors", "courier", "paid on time", "caterer", NULL
-};
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -380,24 +75,24 @@ add_days (const char *date_iso,
   return nb_date_to_iso (&date);
 }
 
-static const Culture *
+static const BenchCulture *
 pick_culture (GRand *rand)
 {
   guint total = 0;
   guint n;
 
-  for (guint i = 0; i < G_N_ELEMENTS (cultures); i++)
-    total += cultures[i].weight;
+  for (guint i = 0; i < bench_n_cultures; i++)
+    total += bench_cultures[i].weight;
 
   n = (guint) g_rand_int_range (rand, 0, (gint32) total);
-  for (guint i = 0; i < G_N_ELEMENTS (cultures); i++)
+  for (guint i = 0; i < bench_n_cultures; i++)
     {
-      if (n < cultures[i].weight)
-        return &cultures[i];
-      n -= cultures[i].weight;
+      if (n < bench_cultures[i].weight)
+        return &bench_cultures[i];
+      n -= bench_cultures[i].weight;
     }
 
-  return &cultures[0];
+  return &bench_cultures[0];
 }
 
 /* "maria.garcia" from "María García", for e-mail addresses and URLs. */
@@ -457,13 +152,13 @@ make_companies (GRand *rand,
       char *name;
 
       if (chance (rand, 0.03))
-        name = g_strdup (pick (rand, foreign_companies));
+        name = g_strdup (pick (rand, bench_foreign_companies));
       else
         {
-          const char *suffix = pick (rand, company_suffix);
+          const char *suffix = pick (rand, bench_company_suffix);
 
-          name = g_strdup_printf ("%s %s%s%s", pick (rand, company_first),
-                                  trades[g_rand_int_range (rand, 0, G_N_ELEMENTS (trades))].word,
+          name = g_strdup_printf ("%s %s%s%s", pick (rand, bench_company_first),
+                                  bench_trades[g_rand_int_range (rand, 0, bench_n_trades)].word,
                                   *suffix != '\0' ? " " : "", suffix);
         }
 
@@ -486,11 +181,11 @@ static guint
 company_trade (GRand      *rand,
                const char *company)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (trades); i++)
-    if (company != NULL && strstr (company, trades[i].word) != NULL)
+  for (guint i = 0; i < bench_n_trades; i++)
+    if (company != NULL && strstr (company, bench_trades[i].word) != NULL)
       return i;
 
-  return (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (trades));
+  return (guint) g_rand_int_range (rand, 0, bench_n_trades);
 }
 
 /* ---- the network ------------------------------------------------------- */
@@ -519,7 +214,7 @@ make_person (Generator *gen,
 {
   GRand *rand = gen->rand;
   BenchNetwork *network = gen->network;
-  const Culture *culture = pick_culture (rand);
+  const BenchCulture *culture = pick_culture (rand);
   const char *given = pick (rand, culture->given);
   const char *family = pick (rand, culture->family);
   g_autofree char *display = NULL;
@@ -554,11 +249,11 @@ make_person (Generator *gen,
   if (company != NULL)
     nb_person_set_field (person, NB_PERSON_COMPANY, company);
   if (chance (rand, 0.8))
-    nb_person_set_field (person, NB_PERSON_ROLE, pick (rand, roles));
+    nb_person_set_field (person, NB_PERSON_ROLE, pick (rand, bench_roles));
   if (chance (rand, 0.7))
-    nb_person_set_field (person, NB_PERSON_INDUSTRY, trades[trade].industry);
+    nb_person_set_field (person, NB_PERSON_INDUSTRY, bench_trades[trade].industry);
   if (chance (rand, 0.6))
-    nb_person_set_field (person, NB_PERSON_LOCATION, pick (rand, cities));
+    nb_person_set_field (person, NB_PERSON_LOCATION, pick (rand, bench_cities));
 
   handle = ascii_handle (given, family, index);
   if (chance (rand, 0.75))
@@ -587,20 +282,20 @@ make_person (Generator *gen,
       g_autofree char *met = date_before_today (g_rand_int_range (rand, 0, HISTORY_DAYS));
 
       nb_person_set_field (person, NB_PERSON_MET_DATE, met);
-      nb_person_set_field (person, NB_PERSON_MET_WHERE, pick (rand, event_names));
+      nb_person_set_field (person, NB_PERSON_MET_WHERE, pick (rand, bench_event_names));
     }
   if (chance (rand, 0.5))
-    nb_person_set_field (person, NB_PERSON_OFFERS, trades[trade].offer);
+    nb_person_set_field (person, NB_PERSON_OFFERS, bench_trades[trade].offer);
   if (chance (rand, 0.35))
     {
-      g_autofree char *market = g_strdup_printf ("%s in %s", trades[(trade + 7) % G_N_ELEMENTS (trades)].industry,
-                                                 pick (rand, cities));
+      g_autofree char *market = g_strdup_printf ("%s in %s", bench_trades[(trade + 7) % bench_n_trades].industry,
+                                                 pick (rand, bench_cities));
 
       nb_person_set_field (person, NB_PERSON_TARGET_MARKET, market);
     }
   if (chance (rand, 0.4))
     {
-      g_autofree char *text = g_strdup_printf ("%s, %s", pick (rand, interests), pick (rand, interests));
+      g_autofree char *text = g_strdup_printf ("%s, %s", pick (rand, bench_interests), pick (rand, bench_interests));
 
       nb_person_set_field (person, NB_PERSON_INTERESTS, text);
     }
@@ -609,7 +304,7 @@ make_person (Generator *gen,
   if (chance (rand, 0.15))
     nb_person_set_field (person, NB_PERSON_CAREER_ORIGIN, "Took over the family business.");
   if (chance (rand, 0.25))
-    nb_person_set_field (person, NB_PERSON_NETWORKS, pick (rand, networks));
+    nb_person_set_field (person, NB_PERSON_NETWORKS, pick (rand, bench_networks));
   if (chance (rand, 0.2))
     {
       g_autofree char *birthday = g_strdup_printf ("%04d-%02d-%02d",
@@ -638,7 +333,7 @@ make_person (Generator *gen,
 
   n_tags = (guint) g_rand_int_range (rand, 0, 5);
   for (guint i = 0; i < n_tags; i++)
-    g_strv_builder_add (tag_builder, pick (rand, tags));
+    g_strv_builder_add (tag_builder, pick (rand, bench_tags));
   person_tags = g_strv_builder_end (tag_builder);
   nb_person_set_tags (person, (const char * const *) person_tags);
 
@@ -684,8 +379,8 @@ add_events_cb (NbStore  *store,
   for (guint i = 0; i < gen->network->n_events; i++)
     {
       g_autofree char *date = date_before_today (g_rand_int_range (rand, 0, HISTORY_DAYS));
-      g_autofree char *name = g_strdup_printf ("%s %s", pick (rand, event_names), date);
-      g_autoptr(NbEvent) event = nb_event_new (name, date, pick (rand, cities));
+      g_autofree char *name = g_strdup_printf ("%s %s", pick (rand, bench_event_names), date);
+      g_autoptr(NbEvent) event = nb_event_new (name, date, pick (rand, bench_cities));
       g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
       guint n_attendees = (guint) g_rand_int_range (rand, 8, 61);
       gint64 id = nb_store_add_event (store, event, error);
@@ -845,8 +540,8 @@ append_details (GRand   *rand,
   for (guint i = 0; i < n; i++)
     {
       g_string_append_c (text, ' ');
-      g_string_append (text, chance (rand, 0.12) ? pick (rand, foreign_sentences)
-                                                 : pick (rand, details));
+      g_string_append (text, chance (rand, 0.12) ? pick (rand, bench_foreign_sentences)
+                                                 : pick (rand, bench_details));
     }
 }
 
@@ -863,59 +558,59 @@ entry_text (GRand       *rand,
     {
     case NB_ENTRY_CONVERSATION:
       g_string_append_printf (text, "Coffee with %s at %s. Talked about %s.",
-                              name, pick (rand, places), pick (rand, topics));
+                              name, pick (rand, bench_places), pick (rand, bench_topics));
       append_details (rand, text, 3);
       break;
     case NB_ENTRY_MEETING:
-      g_string_append_printf (text, "1-2-1 with %s on %s: %s.", name, pick (rand, places),
-                              pick (rand, topics));
+      g_string_append_printf (text, "1-2-1 with %s on %s: %s.", name, pick (rand, bench_places),
+                              pick (rand, bench_topics));
       append_details (rand, text, 2);
       break;
     case NB_ENTRY_NOTE:
       if (chance (rand, 0.15))
-        g_string_append (text, pick (rand, foreign_sentences));
+        g_string_append (text, pick (rand, bench_foreign_sentences));
       else
-        g_string_append_printf (text, "%s mentioned %s.", name, pick (rand, topics));
+        g_string_append_printf (text, "%s mentioned %s.", name, pick (rand, bench_topics));
       append_details (rand, text, 3);
       /* Now and then a long note: minutes pasted from somewhere. */
       if (chance (rand, 0.01))
         for (guint i = 0; i < 12; i++)
-          g_string_append_printf (text, " Point %u: %s. %s", i + 1, pick (rand, topics), pick (rand, details));
+          g_string_append_printf (text, " Point %u: %s. %s", i + 1, pick (rand, bench_topics), pick (rand, bench_details));
       break;
     case NB_ENTRY_DREAM:
-      g_string_append_printf (text, "Wants to %s.", pick (rand, dreams));
+      g_string_append_printf (text, "Wants to %s.", pick (rand, bench_dreams));
       break;
     case NB_ENTRY_CHALLENGE:
-      g_string_append_printf (text, "Struggling to %s.", pick (rand, challenges));
+      g_string_append_printf (text, "Struggling to %s.", pick (rand, bench_challenges));
       break;
     case NB_ENTRY_NEED:
-      g_string_append_printf (text, "Needs %s.", pick (rand, needs));
+      g_string_append_printf (text, "Needs %s.", pick (rand, bench_needs));
       break;
     case NB_ENTRY_HELP_GIVEN:
-      g_string_append_printf (text, "Sent %s notes on %s.", name, pick (rand, topics));
+      g_string_append_printf (text, "Sent %s notes on %s.", name, pick (rand, bench_topics));
       break;
     case NB_ENTRY_HELP_RECEIVED:
-      g_string_append_printf (text, "%s reviewed my proposal about %s.", name, pick (rand, topics));
+      g_string_append_printf (text, "%s reviewed my proposal about %s.", name, pick (rand, bench_topics));
       break;
     case NB_ENTRY_REFERRAL_GIVEN:
       g_string_append_printf (text, "Referred %s to %s for %s.", name,
                               other != NULL ? other->display_name : "a contact",
-                              pick (rand, topics));
+                              pick (rand, bench_topics));
       break;
     case NB_ENTRY_REFERRAL_RECEIVED:
       g_string_append_printf (text, "%s referred a client who needs help with %s.", name,
-                              pick (rand, topics));
+                              pick (rand, bench_topics));
       break;
     case NB_ENTRY_INTRODUCTION:
       g_string_append_printf (text, "Introduced %s to %s: both work on %s.", name,
                               other != NULL ? other->display_name : "someone",
-                              pick (rand, topics));
+                              pick (rand, bench_topics));
       break;
     case NB_ENTRY_FOLLOW_UP:
       if (chance (rand, 0.5))
-        g_string_append_printf (text, "Send %s the article about %s.", name, pick (rand, topics));
+        g_string_append_printf (text, "Send %s the article about %s.", name, pick (rand, bench_topics));
       else
-        g_string_append_printf (text, "Call %s back about %s.", name, pick (rand, topics));
+        g_string_append_printf (text, "Call %s back about %s.", name, pick (rand, bench_topics));
       break;
     default:
       g_string_append (text, "Note.");
@@ -1021,8 +716,8 @@ network_new (const BenchOptions *options,
   network->people = g_ptr_array_new_with_free_func ((GDestroyNotify) bench_person_free);
   network->companies = make_companies (rand, MAX (50, options->n_people / 8));
   network->note_words = g_ptr_array_new ();
-  for (guint i = 0; note_words[i] != NULL; i++)
-    g_ptr_array_add (network->note_words, (gpointer) note_words[i]);
+  for (guint i = 0; bench_note_words[i] != NULL; i++)
+    g_ptr_array_add (network->note_words, (gpointer) bench_note_words[i]);
   network->n_events = MAX (5, options->n_people / 30);
 
   return network;
@@ -1091,8 +786,8 @@ bench_describe_network (const BenchOptions *options)
       guint n_attendees;
 
       g_free (date_before_today (g_rand_int_range (rand, 0, HISTORY_DAYS)));
-      pick (rand, event_names);
-      pick (rand, cities);
+      pick (rand, bench_event_names);
+      pick (rand, bench_cities);
       n_attendees = (guint) g_rand_int_range (rand, 8, 61);
       for (guint j = 0; j < MIN (n_attendees, options->n_people); j++)
         g_rand_int_range (rand, 0, (gint32) options->n_people);
@@ -1181,11 +876,11 @@ bench_generate_queries (BenchNetwork       *network,
         query = g_strdup (g_ptr_array_index (network->note_words,
                                              g_rand_int_range (rand, 0, (gint32) network->note_words->len)));
       else if (kind < 86)
-        query = g_strdup (trades[g_rand_int_range (rand, 0, G_N_ELEMENTS (trades))].industry);
+        query = g_strdup (bench_trades[g_rand_int_range (rand, 0, bench_n_trades)].industry);
       else if (kind < 90)
-        query = g_strdup (pick (rand, roles));
+        query = g_strdup (pick (rand, bench_roles));
       else if (kind < 94)
-        query = g_strdup (pick (rand, tags));
+        query = g_strdup (pick (rand, bench_tags));
       else
         query = g_strdup_printf ("%s %s", person->given,
                                  (const char *) g_ptr_array_index (network->note_words,
@@ -1269,7 +964,7 @@ bench_write_vcard (const char  *path,
 
   for (guint i = 0; i < n; i++)
     {
-      const Culture *culture = pick_culture (rand);
+      const BenchCulture *culture = pick_culture (rand);
       const char *given = pick (rand, culture->given);
       const char *family = pick (rand, culture->family);
       g_autofree char *handle = ascii_handle (given, family, i);
@@ -1289,7 +984,7 @@ bench_write_vcard (const char  *path,
       if (chance (rand, 0.7))
         append_property (out, "ORG", g_ptr_array_index (companies, g_rand_int_range (rand, 0, (gint32) companies->len)));
       if (chance (rand, 0.6))
-        append_property (out, "TITLE", pick (rand, roles));
+        append_property (out, "TITLE", pick (rand, bench_roles));
       if (chance (rand, 0.8))
         {
           g_autofree char *email = g_strdup_printf ("%s@example.net", handle);
@@ -1314,7 +1009,7 @@ bench_write_vcard (const char  *path,
         {
           g_autofree char *adr = g_strdup_printf ("ADR;TYPE=WORK:;;%u Main Street;%s;;%05u;",
                                                   (guint) g_rand_int_range (rand, 1, 300),
-                                                  pick (rand, cities),
+                                                  pick (rand, bench_cities),
                                                   (guint) g_rand_int_range (rand, 1000, 99999));
 
           append_folded_line (out, adr);
@@ -1336,15 +1031,15 @@ bench_write_vcard (const char  *path,
         }
       if (chance (rand, 0.3))
         {
-          g_autofree char *note = g_strdup_printf ("Met at %s. %s\n%s", pick (rand, event_names),
-                                                   pick (rand, details), pick (rand, details));
+          g_autofree char *note = g_strdup_printf ("Met at %s. %s\n%s", pick (rand, bench_event_names),
+                                                   pick (rand, bench_details), pick (rand, bench_details));
 
           append_property (out, "NOTE", note);
         }
       if (chance (rand, 0.4))
         {
-          g_autofree char *categories = g_strdup_printf ("CATEGORIES:%s,%s", pick (rand, tags),
-                                                         pick (rand, tags));
+          g_autofree char *categories = g_strdup_printf ("CATEGORIES:%s,%s", pick (rand, bench_tags),
+                                                         pick (rand, bench_tags));
 
           append_folded_line (out, categories);
         }
@@ -1400,7 +1095,7 @@ bench_write_linkedin_csv (const char  *path,
 
   for (guint i = 0; i < n; i++)
     {
-      const Culture *culture = pick_culture (rand);
+      const BenchCulture *culture = pick_culture (rand);
       const char *given = pick (rand, culture->given);
       const char *family = pick (rand, culture->family);
       g_autofree char *handle = ascii_handle (given, family, i);
@@ -1426,9 +1121,9 @@ bench_write_linkedin_csv (const char  *path,
         append_csv_field (out, g_ptr_array_index (companies, g_rand_int_range (rand, 0, (gint32) companies->len)));
       g_string_append_c (out, ',');
       if (chance (rand, 0.2))
-        position = g_strdup_printf ("%s, %s", pick (rand, roles), pick (rand, roles));
+        position = g_strdup_printf ("%s, %s", pick (rand, bench_roles), pick (rand, bench_roles));
       else
-        position = g_strdup (pick (rand, roles));
+        position = g_strdup (pick (rand, bench_roles));
       append_csv_field (out, position);
       g_string_append_c (out, ',');
       connected = g_strdup_printf ("%02d %s %d", g_rand_int_range (rand, 1, 29),

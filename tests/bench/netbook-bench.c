@@ -120,6 +120,7 @@ main (int   argc,
     .linkedin_rows = 30000,
   };
   int people = -1, entries = -1, repetitions = -1, gui_repetitions = -1, queries = -1, seed = 1;
+  int vcards = -1, linkedin_rows = -1;
   g_autofree char *json_path = NULL;
   g_autofree char *keep_dir = NULL;
   g_autofree char *clock_name = NULL;
@@ -137,6 +138,8 @@ main (int   argc,
     { "repetitions", 0, 0, G_OPTION_ARG_INT, &repetitions, "Repetitions of each measure (30)", "R" },
     { "gui-repetitions", 0, 0, G_OPTION_ARG_INT, &gui_repetitions, "Start-ups of each program and renderer (10)", "R" },
     { "queries", 0, 0, G_OPTION_ARG_INT, &queries, "Search queries typed (200)", "N" },
+    { "vcards", 0, 0, G_OPTION_ARG_INT, &vcards, "Cards in the vCard file imported (10000)", "N" },
+    { "linkedin-rows", 0, 0, G_OPTION_ARG_INT, &linkedin_rows, "Rows of the LinkedIn file imported (30000)", "N" },
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path, "Write the figures here (netbook-bench.json)", "FILE" },
     { "skip-gui", 0, 0, G_OPTION_ARG_NONE, &skip_gui, "Do not measure the app's start-up", NULL },
     { "keep", 0, 0, G_OPTION_ARG_FILENAME, &keep_dir, "Keep (and reuse) the notebooks and files in DIR", "DIR" },
@@ -204,6 +207,10 @@ main (int   argc,
     options.gui_repetitions = (guint) gui_repetitions;
   if (queries > 0)
     options.n_queries = (guint) queries;
+  if (vcards > 0)
+    options.vcard_cards = (guint) vcards;
+  if (linkedin_rows > 0)
+    options.linkedin_rows = (guint) linkedin_rows;
   if (options.n_people < 20 || options.n_entries < 100)
     {
       g_printerr ("netbook-bench: at least 20 people and 100 entries, please\n");

@@ -1,0 +1,155 @@
+/* bench-floor.h: the floor of each measure, the store's SQL run bare.
+ *
+ * The SQL below is copied from nb-store-*.c: when the store's changes,
+ * this copy must follow, or the floor measures something else.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "bench.h"
+#include "nb-store-private.h"
+
+G_BEGIN_DECLS
+
+/* The store's SQL, as in nb-store-*.c. "%s" is the card's columns. */
+#define SEARCH_RANK "bm25 (search, 10.0, 5.0, 3.0, 2.0, 5.0, 1.0, 0.0)"
+
+#define SQL_PEOPLE_LIST \
+  "SELECT p.id, %s, " NB_STORE_PERSON_TAIL " FROM people p " \
+  "WHERE p.deleted = 0 AND (?1 OR p.archived = 0) " \
+  "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM tags t " \
+  "                           WHERE t.person_id = p.id AND t.tag = ?2)) " \
+  "ORDER BY p.sort_key, p.id"
+#define SQL_PEOPLE_TAGS "SELECT person_id, tag FROM tags ORDER BY person_id, tag"
+#define SQL_PEOPLE_SUMMARIES \
+  "SELECT e.person_id, e.other_person_id, e.date," \
+  "       e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1" \
+  " FROM entries e" \
+  " WHERE e.deleted = 0 AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
+  "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)"
+#define SQL_DELETED_PEOPLE "SELECT id FROM people WHERE deleted <> 0"
+#define SQL_SEARCH \
+  "SELECT person_id, rowid, " SEARCH_RANK " AS rank" \
+  " FROM search WHERE search MATCH ?1" \
+  " ORDER BY rank"
+#define SQL_BY_NAME \
+  "SELECT id, folded_name FROM people" \
+  " WHERE deleted = 0 AND instr (folded_name, ?1) > 0" \
+  " ORDER BY sort_key, id"
+#define SQL_PERSON "SELECT id, %s, " NB_STORE_PERSON_TAIL " FROM people WHERE id = ? AND deleted = 0"
+#define SQL_PERSON_TAGS "SELECT tag FROM tags WHERE person_id = ? ORDER BY tag"
+#define SQL_TIMELINE \
+  "SELECT " NB_STORE_ENTRY_COLUMNS " FROM entries e" \
+  " JOIN people p ON p.id = e.person_id" \
+  " WHERE (e.person_id = ?1 OR e.other_person_id = ?1)" \
+  "   AND e.deleted = 0 AND p.deleted = 0" \
+  " ORDER BY e.date DESC, e.id DESC"
+#define SQL_HELPERS \
+  "SELECT search.person_id, " SEARCH_RANK " AS rank" \
+  " FROM search JOIN people p ON p.id = search.person_id" \
+  " WHERE search MATCH ?1" \
+  "   AND search.rowid <= 2 * (SELECT max (id) FROM people)" \
+  "   AND search.rowid % 2 = 0" \
+  "   AND p.deleted = 0 AND p.archived = 0 AND p.id <> ?2" \
+  " ORDER BY rank"
+#define SQL_FOLLOWUPS \
+  "SELECT " NB_STORE_ENTRY_COLUMNS " FROM entries e" \
+  " JOIN people p ON p.id = e.person_id" \
+  " WHERE e.kind = 'follow-up' AND e.status = 'open'" \
+  "   AND e.deleted = 0 AND p.deleted = 0" \
+  " ORDER BY e.due, e.id"
+#define SQL_MEETINGS \
+  "SELECT " NB_STORE_ENTRY_COLUMNS " FROM entries e" \
+  " JOIN people p ON p.id = e.person_id" \
+  " WHERE e.kind = 'meeting' AND e.date > ?1" \
+  "   AND e.deleted = 0 AND p.deleted = 0" \
+  " ORDER BY e.date, e.id"
+#define SQL_GOODWILL \
+  "SELECT coalesce (sum (e.kind IN ('help-given', 'referral-given', 'introduction')), 0)," \
+  "       coalesce (sum (e.kind IN ('help-received', 'referral-received')), 0)" \
+  " FROM entries e" \
+  " WHERE e.deleted = 0" \
+  "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)"
+#define SQL_GOING_COLD \
+  "WITH cold (id, overdue) AS MATERIALIZED (" \
+  "  SELECT p.id, julianday (?1) - julianday (coalesce (" \
+  "           (SELECT max (date) FROM (" \
+  "              SELECT (SELECT e.date FROM entries e" \
+  "                      WHERE e.person_id = p.id AND e.deleted = 0" \
+  "                        AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
+  "                        AND e.date <= ?1" \
+  "                      ORDER BY e.date DESC LIMIT 1) AS date" \
+  "              UNION ALL" \
+  "              SELECT (SELECT e.date FROM entries e JOIN people o ON o.id = e.person_id" \
+  "                      WHERE e.other_person_id = p.id AND e.deleted = 0 AND o.deleted = 0" \
+  "                        AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
+  "                        AND e.date <= ?1" \
+  "                      ORDER BY e.date DESC LIMIT 1)))," \
+  "           nullif (p.met_date, '')," \
+  "           date (p.created, 'unixepoch', 'localtime'))) - p.cadence_days" \
+  "  FROM people p" \
+  "  WHERE p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0)" \
+  "SELECT p.id, %s, " NB_STORE_PERSON_TAIL \
+  " FROM cold JOIN people p ON p.id = cold.id" \
+  " WHERE cold.overdue > 0" \
+  " ORDER BY cold.overdue DESC, p.sort_key, p.id"
+#define SQL_RECENT \
+  "SELECT p.id, %s, " NB_STORE_PERSON_TAIL " FROM (" \
+  "  SELECT id, coalesce (nullif (met_date, '')," \
+  "                       date (created, 'unixepoch', 'localtime')) AS met" \
+  "  FROM people WHERE deleted = 0 AND archived = 0) m" \
+  " JOIN people p ON p.id = m.id" \
+  " WHERE m.met <= ?1 AND julianday (?1) - julianday (m.met) <= ?2" \
+  "   AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.person_id = p.id" \
+  "                   AND e.kind = 'follow-up' AND e.deleted = 0)" \
+  " ORDER BY m.met DESC, p.sort_key, p.id"
+
+
+/* A raw connection and its statements, prepared once, like the store's. */
+typedef struct {
+  sqlite3       *db;
+  char          *columns;
+  sqlite3_stmt  *people_list;
+  sqlite3_stmt  *people_tags;
+  sqlite3_stmt  *people_summaries;
+  sqlite3_stmt  *deleted_people;
+  sqlite3_stmt  *search;
+  sqlite3_stmt  *by_name;
+  sqlite3_stmt  *person;
+  sqlite3_stmt  *person_tags;
+  sqlite3_stmt  *timeline;
+  sqlite3_stmt  *helpers;
+  sqlite3_stmt  *followups;
+  sqlite3_stmt  *meetings;
+  sqlite3_stmt  *goodwill;
+  sqlite3_stmt  *going_cold;
+  sqlite3_stmt  *recent;
+} Floor;
+
+/* Opens @path on a connection of its own, with the store's page cache;
+ * prepares every statement unless !@prepare. */
+gboolean    floor_open            (Floor         *floor,
+                                   const char    *path,
+                                   gboolean       prepare,
+                                   GError       **error);
+void        floor_close           (Floor         *floor);
+/* Prepares @sql_format ("%s" = the card's columns) into *@stmt. */
+gboolean    floor_prepare         (Floor         *floor,
+                                   sqlite3_stmt **stmt,
+                                   const char    *sql_format,
+                                   GError       **error);
+/* Steps @stmt to the end (or @max rows), reading every column as its
+ * type; returns the rows. The ids of column 0 go to @ids if not NULL. */
+guint       floor_run             (sqlite3_stmt  *stmt,
+                                   guint          max,
+                                   GArray        *ids);
+/* The card and tags of one person. */
+void        floor_person          (Floor         *floor,
+                                   gint64         person_id);
+guint       floor_timeline        (Floor         *floor,
+                                   gint64         person_id);
+
+G_END_DECLS
