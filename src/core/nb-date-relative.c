@@ -270,7 +270,9 @@ nb_date_parse_relative (const char  *text,
     {
       g_auto(GStrv) words = split_words (trimmed);
 
-      if (words[0] == NULL || !parse_words (words, &today, &result))
+      /* Dates stay YYYY-MM-DD: "tomorrow" on 9999-12-31 is no date. */
+      if (words[0] == NULL || !parse_words (words, &today, &result) ||
+          !g_date_valid (&result) || g_date_get_year (&result) > 9999)
         {
           g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID,
                        /* Translators: %s is what the user typed after “!”. Keep

@@ -299,9 +299,45 @@ _nb_db_check_contents (sqlite3     *db,
   if (rc == SQLITE_ROW)
     {
       const char *result = (const char *) sqlite3_column_text (stmt, 0);
+      int read_error = SQLITE_OK;
 
       if (g_strcmp0 (result, "ok") != 0)
         problem = g_strdup (result != NULL ? result : "?");
+
+      /* A page quick_check could not read is reported as a row ("Page 3:
+       * unable to get the page. error code=266", "Main freelist: failed
+       * to get page 31"), not as an error of the statement; the pages it
+       * then could not reach follow ("Page 30 is never used"). That is
+       * the disk failing, not the file: saying it is damaged would send
+       * the user to restore a backup of a healthy notebook. (Pages past
+       * the end of the file read as zeros: a short file is not this.) */
+      while (problem != NULL && read_error == SQLITE_OK && rc == SQLITE_ROW)
+        {
+          const char *row = _nb_column_text (stmt, 0);
+          const char *code = strstr (row, "error code=");
+
+          if (code != NULL)
+            {
+              int value = (int) g_ascii_strtoll (code + strlen ("error code="), NULL, 10);
+
+              if ((value & 0xff) == SQLITE_IOERR || (value & 0xff) == SQLITE_NOMEM ||
+                  (value & 0xff) == SQLITE_BUSY)
+                read_error = value;
+            }
+          else if (strstr (row, "failed to get page") != NULL ||
+                   strstr (row, "Failed to read ptrmap") != NULL)
+            {
+              read_error = SQLITE_IOERR_READ;
+            }
+          rc = sqlite3_step (stmt);
+        }
+
+      if (read_error != SQLITE_OK)
+        {
+          sqlite3_finalize (stmt);
+          _nb_db_set_error (error, NULL, read_error, path, TRUE);
+          return FALSE;
+        }
     }
   else if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
     {

@@ -21,6 +21,20 @@
 
 #include "nb-store-private.h"
 
+/* Messages quote file names and SQLite's own words (a table name from a
+ * damaged schema), neither of which need be UTF-8; a message must be. */
+static void
+ensure_utf8 (GError **error)
+{
+  if (error != NULL && *error != NULL && !g_utf8_validate ((*error)->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+      g_free ((*error)->message);
+      (*error)->message = valid;
+    }
+}
+
 void
 _nb_db_set_errno_error (GError     **error,
                         int          errsv,
@@ -75,6 +89,7 @@ _nb_db_set_errno_error (GError     **error,
     g_set_error (error, NB_STORE_ERROR, code, "%s %s", message, hint);
   else
     g_set_error_literal (error, NB_STORE_ERROR, code, message);
+  ensure_utf8 (error);
 }
 
 char *
@@ -177,27 +192,48 @@ _nb_db_set_error (GError     **error,
                   gboolean     opening)
 {
   const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-  const char *hint = opening ? _nb_db_refused_hint () : "";
+  /* "… (disk I/O error). Netbook did not change it. Check …", or
+   * without the middle sentence. */
+  g_autofree char *hint = opening ? g_strconcat (" ", _nb_db_refused_hint (), NULL) : g_strdup ("");
 
+  /* For I/O errors SQLite's message for the statement can be about
+   * whatever was being read ("vtable constructor failed: search"); its
+   * name for the error code is what the user needs. */
+  if ((rc & 0xff) == SQLITE_IOERR)
+    detail = sqlite3_errstr (rc);
+
+  /* SQLite says SQLITE_FULL only for its main files; a full disk met
+   * while making the -shm or syncing is an I/O error whose errno tells. */
+  if ((rc & 0xff) == SQLITE_IOERR && db != NULL &&
+      (sqlite3_system_errno (db) == ENOSPC || sqlite3_system_errno (db) == EDQUOT))
+    rc = SQLITE_FULL;
+
+  /* Translators (the messages below): the %s right after a period is
+   * either empty or " Netbook did not change it." with its space. */
   switch (rc & 0xff)
     {
     case SQLITE_FULL:
-      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FULL,
-                   _("The disk holding “%s” is full, so the last change was not saved. Free some space and try again."),
-                   path);
+      if (opening)
+        g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FULL,
+                     _("The disk holding “%s” is full, so it cannot be opened.%s Free some space and try again."),
+                     path, hint);
+      else
+        g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FULL,
+                     _("The disk holding “%s” is full, so the last change was not saved. Free some space and try again."),
+                     path);
       break;
 
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
       g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_READ_ONLY,
-                   _("“%s” cannot be written (%s). %s Check that the file and its folder are writable."),
+                   _("“%s” cannot be written (%s).%s Check that the file and its folder are writable."),
                    path, detail, hint);
       break;
 
     case SQLITE_IOERR:
       g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_IO,
-                   _("Could not read or write “%s” (%s). %s Check the disk and try again."),
+                   _("Could not read or write “%s” (%s).%s Check the disk and try again."),
                    path, detail, hint);
       break;
 
@@ -211,7 +247,7 @@ _nb_db_set_error (GError     **error,
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). %s Restore a backup (netbook-cli restore FILE) or move the file away to start a new notebook."),
+                   _("“%s” is damaged (%s).%s Restore a backup (netbook-cli restore FILE) or move the file away to start a new notebook."),
                    path, detail, hint);
       break;
 
@@ -225,6 +261,8 @@ _nb_db_set_error (GError     **error,
                    _("Database error in “%s”: %s"), path, detail);
       break;
     }
+
+  ensure_utf8 (error);
 }
 
 gboolean
@@ -312,6 +350,23 @@ configure (sqlite3     *db,
   return _nb_db_exec (db, path, "PRAGMA synchronous = FULL", error);
 }
 
+/* Copies the whole WAL into the file and empties it, or says why not. */
+static gboolean
+checkpoint_all (sqlite3     *db,
+                const char  *path,
+                GError     **error)
+{
+  int rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _nb_db_set_error (error, db, rc, path, FALSE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 migrate (sqlite3                *db,
          const char             *path,
@@ -396,8 +451,12 @@ failed:
   return FALSE;
 }
 
+/* @name is the file the user knows, for messages: the notebook, not the
+ * temporary name it is being made under. */
 static sqlite3 *
 open_connection (const char  *path,
+                 const char  *name,
+                 gboolean     opening,
                  GError     **error)
 {
   sqlite3 *db = NULL;
@@ -413,7 +472,7 @@ open_connection (const char  *path,
 
   if (rc != SQLITE_OK)
     {
-      _nb_db_set_error (error, db, rc, path, TRUE);
+      _nb_db_set_error (error, db, rc, name, opening);
       sqlite3_close (db);
       return NULL;
     }
@@ -433,6 +492,7 @@ create_database (const char             *path,
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *tmp = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
+  g_autofree char *tmp_wal = NULL;
   sqlite3 *db;
   int fd;
 
@@ -443,19 +503,25 @@ create_database (const char             *path,
       return FALSE;
     }
   close (fd);
+  tmp_wal = g_strconcat (tmp, "-wal", NULL);
 
-  db = open_connection (tmp, error);
+  db = open_connection (tmp, path, FALSE, error);
   if (db == NULL)
     goto failed;
 
-  if (!configure (db, tmp, error) ||
-      !migrate (db, tmp, 0, migrations, n_migrations, error))
+  /* Everything into the file itself before it is linked into place. The
+   * checkpoint sqlite3_close() does fails silently (a read error, a full
+   * disk), and the notebook would then be an empty header whose data
+   * stayed in the temporary name's WAL. */
+  if (!configure (db, path, error) ||
+      !migrate (db, path, 0, migrations, n_migrations, error) ||
+      !checkpoint_all (db, path, error))
     {
       sqlite3_close (db);
       goto failed;
     }
 
-  if (sqlite3_close (db) != SQLITE_OK)
+  if (sqlite3_close (db) != SQLITE_OK || _nb_db_file_size (tmp_wal) > 0)
     {
       g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FAILED,
                    _("Could not create “%s”."), path);
@@ -490,19 +556,29 @@ create_database (const char             *path,
         }
     }
 
-  g_unlink (tmp);
+  /* The notebook is linked at @path now; the temporary name and any
+   * side file SQLite left beside it go. */
+  unlink_with_side_files (tmp);
   return fsync_path (dir, TRUE, error);
 
 failed:
   unlink_with_side_files (tmp);
+  if (error != NULL && g_error_matches (*error, NB_STORE_ERROR, NB_STORE_ERROR_FULL))
+    {
+      /* Not "the last change was not saved": there was none yet. */
+      g_clear_error (error);
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FULL,
+                   _("The disk holding “%s” is full, so a new notebook cannot be made there. Free some space and try again."),
+                   path);
+    }
   return FALSE;
 }
 
-sqlite3 *
-_nb_db_open (const char             *path,
-             const NbMigrationFunc  *migrations,
-             guint                   n_migrations,
-             GError                **error)
+static sqlite3 *
+open_checked (const char             *path,
+              const NbMigrationFunc  *migrations,
+              guint                   n_migrations,
+              GError                **error)
 {
   g_autofree char *dir = NULL;
   g_autofree char *wal_path = NULL;
@@ -555,7 +631,7 @@ _nb_db_open (const char             *path,
   had_wal = g_file_test (wal_path, G_FILE_TEST_EXISTS);
   had_shm = g_file_test (shm_path, G_FILE_TEST_EXISTS);
 
-  db = open_connection (path, error);
+  db = open_connection (path, path, TRUE, error);
   if (db == NULL)
     return NULL;
 
@@ -613,6 +689,21 @@ _nb_db_open (const char             *path,
       sqlite3_close (db);
       return NULL;
     }
+
+  return db;
+}
+
+sqlite3 *
+_nb_db_open (const char             *path,
+             const NbMigrationFunc  *migrations,
+             guint                   n_migrations,
+             GError                **error)
+{
+  sqlite3 *db = open_checked (path, migrations, n_migrations, error);
+
+  /* Every refusal names the file, which need not be UTF-8. */
+  if (db == NULL)
+    ensure_utf8 (error);
 
   return db;
 }
@@ -703,5 +794,14 @@ failed:
   if (dest != NULL)
     sqlite3_close (dest);
   unlink_with_side_files (tmp);
+  if (error != NULL && g_error_matches (*error, NB_STORE_ERROR, NB_STORE_ERROR_FULL))
+    {
+      /* Name the copy's disk, which is what filled up, and say what
+       * did not happen. */
+      g_clear_error (error);
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FULL,
+                   _("The disk holding “%s” is full, so the copy was not made. Free some space and try again."),
+                   dest_path);
+    }
   return FALSE;
 }
