@@ -285,3 +285,52 @@ nb_csv_reader_next (NbCsvReader  *self,
   g_ptr_array_add (fields, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&fields), FALSE);
 }
+
+/* Whether a spreadsheet would run @cell as a formula. Phone numbers
+ * (one per line) and negative numbers are left alone. */
+static gboolean
+looks_like_formula (const char *cell)
+{
+  switch (*cell)
+    {
+    case '=':
+    case '@':
+    case '\t':
+    case '\r':
+      return TRUE;
+
+    case '+':
+    case '-':
+      for (const char *p = cell + 1; *p != '\0'; p++)
+        {
+          if (!g_ascii_isdigit (*p) && strchr (" \n().-/", *p) == NULL)
+            return TRUE;
+        }
+      return FALSE;
+
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+nb_csv_cell_needs_guard (const char *cell)
+{
+  g_return_val_if_fail (cell != NULL, FALSE);
+
+  if (cell[0] == '\'')
+    return cell[1] == '\'' || looks_like_formula (cell + 1);
+
+  return looks_like_formula (cell);
+}
+
+const char *
+nb_csv_cell_unguard (const char *cell)
+{
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  if (cell[0] == '\'' && nb_csv_cell_needs_guard (cell + 1))
+    return cell + 1;
+
+  return cell;
+}

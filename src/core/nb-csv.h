@@ -49,6 +49,16 @@ gsize        nb_csv_reader_get_size     (NbCsvReader  *self);
 char         nb_csv_guess_delimiter     (const char   *data,
                                          gsize         length);
 
+/* Formula protection. A cell a spreadsheet would run as a formula
+ * ("=…", "@…", "+A1"…) is written with an apostrophe before it; so is a
+ * cell that already starts with an apostrophe followed by such text or by
+ * another apostrophe, so that reading takes exactly one off again and
+ * any cell goes through a CSV export and import unchanged.
+ * nb_csv_cell_needs_guard() tells whether to write the apostrophe;
+ * nb_csv_cell_unguard() returns @cell without it (a pointer into @cell). */
+gboolean     nb_csv_cell_needs_guard    (const char   *cell);
+const char  *nb_csv_cell_unguard        (const char   *cell);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (NbCsvReader, nb_csv_reader_free)
 
 G_END_DECLS

@@ -161,9 +161,10 @@ nb_date_format_relative (const char *date_iso,
   g_return_val_if_fail (date_iso != NULL, NULL);
   g_return_val_if_fail (today_iso != NULL, NULL);
 
-  /* Nothing sensible to say about a date we cannot read: show it as is. */
+  /* Nothing sensible to say about a date we cannot read: show it as is,
+   * as text. */
   if (!nb_date_is_valid_iso (date_iso) || !nb_date_is_valid_iso (today_iso))
-    return g_strdup (date_iso);
+    return g_utf8_make_valid (date_iso, -1);
 
   days = nb_date_days_between (today_iso, date_iso);
   past = days < 0;
@@ -215,7 +216,7 @@ nb_date_format_long (const char *date_iso)
 
   g_date_clear (&date, 1);
   if (!parse_iso (date_iso, &date))
-    return g_strdup (date_iso);
+    return g_utf8_make_valid (date_iso, -1);
 
   dt = g_date_time_new_utc (g_date_get_year (&date),
                             g_date_get_month (&date),

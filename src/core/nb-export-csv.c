@@ -8,41 +8,15 @@
 
 #include <string.h>
 
+#include "nb-csv.h"
 #include "nb-export-private.h"
-
-/* Whether a spreadsheet would run @cell as a formula. Phone numbers
- * (one per line) and negative numbers are left alone. */
-static gboolean
-looks_like_formula (const char *cell)
-{
-  switch (*cell)
-    {
-    case '=':
-    case '@':
-    case '\t':
-    case '\r':
-      return TRUE;
-
-    case '+':
-    case '-':
-      for (const char *p = cell + 1; *p != '\0'; p++)
-        {
-          if (!g_ascii_isdigit (*p) && strchr (" \n().-/", *p) == NULL)
-            return TRUE;
-        }
-      return FALSE;
-
-    default:
-      return FALSE;
-    }
-}
 
 static void
 append_csv_cell (GString    *out,
                  const char *cell,
                  gboolean    first)
 {
-  gboolean guard = looks_like_formula (cell);
+  gboolean guard = nb_csv_cell_needs_guard (cell);
 
   if (!first)
     g_string_append_c (out, ',');

@@ -420,7 +420,8 @@ nb_import_detect_format (GBytes *data)
   if (buf[i] == '{')
     return NB_IMPORT_FORMAT_JSON;
 
-  if (has_vcard_line (buf, size))
+  /* A vCard file starts with its first card. */
+  if (size - i >= 11 && g_ascii_strncasecmp (buf + i, "BEGIN:VCARD", 11) == 0)
     return NB_IMPORT_FORMAT_VCARD;
 
   /* A NUL byte in the first line is no text: an image, an archive… (A
@@ -440,6 +441,12 @@ nb_import_detect_format (GBytes *data)
   first = nb_csv_reader_next (reader, NULL, NULL);
   if (first != NULL && g_strv_length (first) >= 2)
     return NB_IMPORT_FORMAT_CSV;
+
+  /* Cards after a line or two of something else (a title, a comment):
+   * a CSV header row, even one of a person named "BEGIN:VCARD…", was
+   * recognised above. */
+  if (has_vcard_line (buf, size))
+    return NB_IMPORT_FORMAT_VCARD;
 
   return NB_IMPORT_FORMAT_AUTO;
 }

@@ -662,7 +662,7 @@ record_from_row (NbCsvReader          *reader,
     return g_steal_pointer (&record);
 
   for (guint i = 0; i < MIN (n, n_columns); i++)
-    apply_column (record, &columns[i], fields[i]);
+    apply_column (record, &columns[i], nb_csv_cell_unguard (fields[i]));
 
   finish_record (record, TRUE);
 

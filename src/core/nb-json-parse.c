@@ -468,6 +468,38 @@ parse_list (Parser        *parser,
   return TRUE;
 }
 
+/* How deep arrays and objects nest, outside strings. A Netbook export is
+ * four levels deep; json-glib's parser recurses once per level, so a
+ * hostile file nested a hundred thousand times would overflow the stack. */
+static guint
+nesting_depth (const char *text,
+               gsize       size)
+{
+  guint depth = 0;
+  guint max = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      if (in_string)
+        {
+          if (text[i] == '\\')
+            i++;
+          else if (text[i] == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (text[i] == '"')
+        in_string = TRUE;
+      else if (text[i] == '[' || text[i] == '{')
+        max = MAX (max, ++depth);
+      else if ((text[i] == ']' || text[i] == '}') && depth > 0)
+        depth--;
+    }
+
+  return max;
+}
+
 NbJsonDocument *
 _nb_json_parse (GBytes        *data,
                 GCancellable  *cancellable,
@@ -504,9 +536,20 @@ _nb_json_parse (GBytes        *data,
       return NULL;
     }
 
+  if (nesting_depth (text, size) > NB_JSON_MAX_DEPTH)
+    {
+      _nb_json_refuse (error, _("Not a Netbook JSON export: it nests deeper than %u levels."),
+                       NB_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
   if (!json_parser_load_from_data (json, text, (gssize) size, &local_error))
     {
-      _nb_json_refuse (error, _("Not a Netbook JSON export: it is not valid JSON (%s)."), local_error->message);
+      /* json-glib quotes the token it choked on, which a lone surrogate
+       * escape (\udc00) makes invalid UTF-8: the message is text. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
+      _nb_json_refuse (error, _("Not a Netbook JSON export: it is not valid JSON (%s)."), reason);
       return NULL;
     }
 

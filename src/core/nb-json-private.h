@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* A Netbook export nests four levels deep; a file nested deeper than this
+ * is refused before json-glib (which recurses per level) reads it. */
+#define NB_JSON_MAX_DEPTH 64
+
 /* Ids are the document's own; references point to them. */
 typedef struct {
   gint64    id;
