@@ -4,14 +4,18 @@
  *   1. the backup is copied beside the database and that copy is opened
  *      with nb_store_open() (every check of a normal open, and a
  *      migration if the backup is older) and a full integrity_check: the
- *      backup itself is never written to, the database not yet touched;
+ *      backup itself is never written to, the database not yet touched.
+ *      The copy's write-ahead log is then checkpointed explicitly and
+ *      checked to be empty (closing would do it, silently if it failed),
+ *      and the copy is synced: it is one whole file from there on;
  *   2. the database must not be open anywhere (SQLite's own locks);
  *   3. the database is copied byte for byte into the backups folder (the
  *      safety copy). An unfinished write-ahead log beside it is moved
  *      there too, beside the copy it belongs to, so that the log can
  *      never be replayed into the restored file;
- *   4. the checked copy is renamed over the database, atomically; its
- *      stale -shm (and any -journal) are removed only after that.
+ *   4. the checked copy is renamed over the database, atomically; the
+ *      database's stale -shm (and any -journal) are removed only after
+ *      that.
  * Any failure before 4 leaves the database as it was (a moved log is
  * moved back); after 4 the restored notebook is in place.
  *
@@ -208,13 +212,76 @@ integrity_check (NbStore  *store,
     problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
 
-  if (problem != NULL || rc != SQLITE_ROW)
+  /* The check could not run (a read error, a full disk): that says
+   * nothing about the backup, and must not be reported as damage. */
+  if (rc != SQLITE_ROW)
     {
-      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_CORRUPT,
-                   _("its integrity check failed: %s"),
-                   problem != NULL ? problem : sqlite3_errstr (rc));
+      _nb_db_set_error (error, store->db, rc, store->path, FALSE);
       return FALSE;
     }
+
+  if (problem != NULL)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_CORRUPT,
+                   _("its integrity check failed: %s"), problem);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Moves everything in the copy's write-ahead log into the file itself
+ * and closes it: what is renamed over the notebook must be one whole
+ * file. sqlite3_close() checkpoints too, but says nothing when that
+ * fails (a read error, a full disk), and the copy would then be renamed
+ * half-checkpointed, its last pages left in a log under its old name.
+ * Consumes @store. */
+static gboolean
+checkpoint_and_close (NbStore     *store,
+                      const char  *copy,
+                      const char  *backup_file,
+                      const char  *dir,
+                      GError     **error)
+{
+  g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (copy, "-shm", NULL);
+  g_autoptr(GError) local_error = NULL;
+  int n_log = -1;
+  int n_done = -1;
+  int rc;
+
+  rc = sqlite3_wal_checkpoint_v2 (store->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &n_log, &n_done);
+  if (rc != SQLITE_OK)
+    _nb_db_set_error (&local_error, store->db, rc, copy, FALSE);
+
+  /* With nothing left to checkpoint, closing only removes the log. */
+  g_object_unref (store);
+
+  if (local_error == NULL && (n_log != n_done || _nb_db_file_size (wal) > 0))
+    {
+      rc = SQLITE_IOERR;
+      g_set_error (&local_error, NB_STORE_ERROR, NB_STORE_ERROR_IO, "%s", sqlite3_errstr (rc));
+    }
+
+  if (local_error != NULL)
+    {
+      if (g_error_matches (local_error, NB_STORE_ERROR, NB_STORE_ERROR_FULL))
+        /* Translators: the first %s is the backup file, the second a folder. */
+        g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FULL,
+                     _("Could not prepare “%s” for restoring: the disk holding “%s” is full. Free some space and try again; your notebook was not changed."),
+                     backup_file, dir);
+      else
+        /* Translators: the backup file, a folder, then SQLite's reason. */
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("Could not prepare “%s” for restoring: its copy in “%s” could not be written in full (%s). Check the disk and try again; your notebook was not changed."),
+                     backup_file, dir, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  /* An empty log, a -shm: they must not stay behind under a name that
+   * is about to go away. */
+  g_unlink (wal);
+  g_unlink (shm);
 
   return TRUE;
 }
@@ -242,6 +309,18 @@ set_refused (GError      **error,
     case NB_STORE_ERROR_TOO_NEW:
       reason = _("it was saved by a newer version of Netbook; update Netbook to restore it");
       break;
+    case NB_STORE_ERROR_IO:
+    case NB_STORE_ERROR_FULL:
+    case NB_STORE_ERROR_READ_ONLY:
+    case NB_STORE_ERROR_BUSY:
+      /* Not a verdict on the backup: it, or its copy beside the
+       * notebook, could not be read, made or brought up to date.
+       * @cause says why, in sentences of its own. */
+      /* Translators: %s is the backup file, then what went wrong. */
+      g_set_error (error, cause->domain, cause->code,
+                   _("Could not prepare “%s” for restoring. %s Your notebook was not changed."),
+                   backup_file, cause->message);
+      return;
     default:
       reason = cause->message;
       break;
@@ -312,8 +391,11 @@ checked_copy (const char  *backup_file,
       return NULL;
     }
 
-  /* Closing the only connection checkpoints the log into the file. */
-  g_clear_object (&store);
+  if (!checkpoint_and_close (g_steal_pointer (&store), copy, backup_file, dir, error))
+    {
+      unlink_with_side_files (copy);
+      return NULL;
+    }
 
   if (!fsync_path (copy, FALSE, error))
     {

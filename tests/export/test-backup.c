@@ -105,6 +105,23 @@ test_backup_now (void)
   g_assert_cmpint (g_stat (backup, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
+  /* One self-contained file in rollback-journal mode (header bytes 18
+   * and 19 are 1): nothing of it stays in a log, beside it or in the
+   * backups folder under a temporary name. */
+  {
+    g_autoptr(GBytes) bytes = test_read_file (backup);
+    const guint8 *header = g_bytes_get_data (bytes, NULL);
+    g_autofree char *wal = g_strconcat (backup, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (backup, "-shm", NULL);
+
+    g_assert_cmpuint (g_bytes_get_size (bytes), >, 100);
+    g_assert_cmpint (header[18], ==, 1);
+    g_assert_cmpint (header[19], ==, 1);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    g_assert_cmpuint (count_files (dir), ==, 1);
+  }
+
   /* A whole notebook, without the person deleted but undoable. */
   g_assert_cmpuint (count_people (backup), ==, 4);
 
@@ -499,6 +516,64 @@ test_restore_with_wal (void)
   g_assert_cmpuint (count_people (safety), ==, 2);
 }
 
+/* A backup that is itself a live notebook, its last changes still in
+ * its write-ahead log: the restored file holds them in itself (the
+ * copy's log was checkpointed, not left behind under the copy's name),
+ * and nothing is left beside either file. */
+static void
+test_restore_backup_with_wal (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_autofree char *other = new_db_path ();
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autoptr(GBytes) other_before = NULL;
+  g_autoptr(GBytes) wal_before = NULL;
+  g_autoptr(GBytes) other_after = NULL;
+  g_autoptr(GBytes) wal_after = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *conn;
+
+  {
+    g_autoptr(NbStore) store = open_store (db);
+
+    test_add_person (store, "Ann", "", "");
+  }
+  {
+    g_autoptr(NbStore) store = open_store (other);
+
+    test_add_person (store, "Bob", "", "");
+  }
+
+  conn = test_sqlite_open (other);
+  test_sqlite_exec (conn, "PRAGMA wal_autocheckpoint = 0");
+  sqlite3_db_config (conn, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  test_sqlite_exec (conn, "INSERT INTO people (display_name, created, updated) VALUES ('Wal Only', 1, 1)");
+  sqlite3_close (conn);
+  g_assert_cmpint (_nb_db_file_size (other_wal), >, 0);
+  other_before = test_read_file (other);
+  wal_before = test_read_file (other_wal);
+
+  g_assert_true (nb_backup_check (other, &error));
+  g_assert_no_error (error);
+  g_assert_true (nb_backup_restore (db, other, NULL, &error));
+  g_assert_no_error (error);
+  assert_no_stray_files (db, FALSE);
+
+  /* The backup was only read. */
+  other_after = test_read_file (other);
+  g_assert_true (g_bytes_equal (other_before, other_after));
+  wal_after = test_read_file (other_wal);
+  g_assert_true (g_bytes_equal (wal_before, wal_after));
+
+  /* Everything is in the file itself: read without any log. */
+  conn = test_sqlite_open (db);
+  g_assert_cmpint (test_sqlite_int (conn, "SELECT count (*) FROM people"), ==, 2);
+  g_assert_cmpint (test_sqlite_int (conn, "SELECT count (*) FROM people WHERE display_name = 'Wal Only'"), ==, 1);
+  sqlite3_close (conn);
+  assert_no_stray_files (db, FALSE);
+  g_assert_cmpuint (count_people (db), ==, 2);
+}
+
 /* A backup of an older format is brought up to date. */
 static void
 test_restore_older_format (void)
@@ -593,6 +668,7 @@ main (int   argc,
   g_test_add_func ("/backup/restore/busy", test_restore_busy);
   g_test_add_func ("/backup/restore/success", test_restore_success);
   g_test_add_func ("/backup/restore/with-wal", test_restore_with_wal);
+  g_test_add_func ("/backup/restore/backup-with-wal", test_restore_backup_with_wal);
   g_test_add_func ("/backup/restore/older-format", test_restore_older_format);
   g_test_add_func ("/backup/async", test_backup_async);
 
