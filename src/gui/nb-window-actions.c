@@ -70,8 +70,8 @@ search_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (_nb_window_get_collapsed (self))
+    _nb_window_set_show_content (self, FALSE);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -95,8 +95,8 @@ go_back_action (GtkWidget  *widget,
 
   if (self->view == NB_WINDOW_VIEW_BRIEFING)
     _nb_window_show (self, self->person_id, NB_WINDOW_VIEW_PERSON);
-  else if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  else if (_nb_window_get_collapsed (self))
+    _nb_window_set_show_content (self, FALSE);
   else if (self->person_id != 0)
     nb_window_show_person (self, 0);
 }

@@ -4,6 +4,14 @@
  * sorting, and which page the content shows; nb-window-actions.c is
  * what the user does from it: the "win.*" actions and their shortcuts.
  *
+ * Two templates lay the window out: ui/nb-window.ui with AdwLeaflet for
+ * libadwaita 1.2 and 1.3 (Debian 12), ui/nb-window-split.ui with
+ * AdwNavigationSplitView and a breakpoint from 1.4 on, where AdwLeaflet
+ * is deprecated. Only the fields below, the two helpers that fold and
+ * unfold, and the content page's title differ; the rest is shared, and
+ * tests/gui/test-window.c checks the templates offer the same widgets,
+ * actions and words.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -49,9 +57,14 @@ struct _NbWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *empty_page;
+#if ADW_CHECK_VERSION (1, 4, 0)
+  AdwNavigationSplitView *split_view;
+  AdwNavigationPage    *content_page;
+#else
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
+#endif
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *today_label;
@@ -63,6 +76,7 @@ struct _NbWindow
   GtkWidget            *brief_button;
   GtkWidget            *briefing_buttons;
   GtkLabel             *error_label;
+  GtkWidget            *error_quit_button;
   GMenu                *tag_section;
 };
 
@@ -72,6 +86,12 @@ struct _NbWindow
 void  _nb_window_show              (NbWindow       *self,
                                     gint64          person_id,
                                     NbWindowView    view);
+/* Whether the list and the content take turns (a phone) rather than
+ * being side by side. */
+gboolean _nb_window_get_collapsed  (NbWindow       *self);
+/* Which of the two is in front when they take turns. */
+void  _nb_window_set_show_content  (NbWindow       *self,
+                                    gboolean        show_content);
 /* Errors stay until read; the message is escaped. */
 void  _nb_window_toast_error       (NbWindow       *self,
                                     const GError   *error);

@@ -1,7 +1,8 @@
 /* nb-window.c: Netbook's main window: the people list with search,
  * filters and sorting on the side; the agenda, a person's page or their
  * briefing as content; adaptive down to phone width. The actions are in
- * nb-window-actions.c.
+ * nb-window-actions.c; nb-window-private.h says why there are two
+ * templates.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -199,6 +200,12 @@ nb_window_update_title (NbWindow *self)
       adw_window_title_set_subtitle (self->content_title, "");
       gtk_window_set_title (GTK_WINDOW (self), _("Netbook"));
     }
+
+#if ADW_CHECK_VERSION (1, 4, 0)
+  /* What the back gesture and screen readers call the page. */
+  adw_navigation_page_set_title (self->content_page,
+                                 adw_window_title_get_title (self->content_title));
+#endif
 }
 
 static void
@@ -291,7 +298,28 @@ _nb_window_show (NbWindow     *self,
   gtk_widget_set_visible (self->briefing_buttons, view == NB_WINDOW_VIEW_BRIEFING);
   nb_window_update_title (self);
   _nb_window_update_actions (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  _nb_window_set_show_content (self, TRUE);
+}
+
+gboolean
+_nb_window_get_collapsed (NbWindow *self)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  return adw_navigation_split_view_get_collapsed (self->split_view);
+#else
+  return adw_leaflet_get_folded (self->leaflet);
+#endif
+}
+
+void
+_nb_window_set_show_content (NbWindow *self,
+                             gboolean  show_content)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_navigation_split_view_set_show_content (self->split_view, show_content);
+#else
+  adw_leaflet_set_visible_child (self->leaflet, show_content ? self->content : self->sidebar);
+#endif
 }
 
 void
@@ -636,7 +664,7 @@ nb_window_setup_store (NbWindow *self)
   gtk_widget_set_visible (self->briefing_buttons, FALSE);
   nb_window_update_title (self);
   _nb_window_update_actions (self);
-  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  _nb_window_set_show_content (self, FALSE);
   _nb_window_offer_capture_draft (self);
 }
 
@@ -833,13 +861,19 @@ nb_window_class_init (NbWindowClass *klass)
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+#if ADW_CHECK_VERSION (1, 4, 0)
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Netbook/nb-window-split.ui");
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, content_page);
+#else
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Netbook/nb-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, NbWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, NbWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, content);
+#endif
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, today_label);
@@ -851,6 +885,7 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, brief_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, briefing_buttons);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, NbWindow, error_quit_button);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, tag_section);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_activated_cb);
@@ -911,6 +946,10 @@ nb_window_show_store_error (NbWindow     *self,
    * shown as plain text, selectable so the path can be copied. */
   gtk_label_set_text (self->error_label, error->message);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
+  /* Focus on what the page offers. Left to GTK, focus goes to the first
+   * focusable widget, which from libadwaita 1.4 (AdwToolbarView puts
+   * the content before the header bar) is the message, selected whole. */
+  gtk_widget_grab_focus (self->error_quit_button);
 }
 
 GListModel *

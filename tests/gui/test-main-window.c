@@ -1,6 +1,7 @@
 /* test-main-window.c: the main window on a notebook with a few people:
- * the list, search, filters, the person page, undo, the error page and
- * hostile names.
+ * the list, search, filters, the person page, undo, the error page,
+ * hostile names, and going back and forth between list and content on
+ * a phone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,8 +9,10 @@
 
 #include <adwaita.h>
 
+#include "nb-briefing-page.h"
 #include "nb-gui-test.h"
 #include "nb-new-person-dialog.h"
+#include "nb-person-page.h"
 #include "nb-person-row.h"
 #include "nb-window.h"
 
@@ -272,6 +275,159 @@ test_new_person_warns_of_duplicate (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The people list: the sidebar's GtkListView (pages have their own). */
+static GtkWidget *
+find_people_list (GtkWidget *root)
+{
+  if (GTK_IS_LIST_VIEW (root) && gtk_widget_has_css_class (root, "navigation-sidebar"))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_people_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Lets the layout settle after a change of page. */
+static void
+settle (NbWindow *window)
+{
+  nb_gui_test_spin (50);
+  nb_gui_test_wait_drawn (GTK_WIDGET (window));
+}
+
+/* Side by side: picking someone keeps the list in view; back from their
+ * page is the agenda. */
+static void
+test_wide_navigation (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *list = find_people_list (GTK_WIDGET (f->window));
+  GtkWidget *person_page = nb_gui_test_find (GTK_WIDGET (f->window), NB_TYPE_PERSON_PAGE);
+
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_cmpstr (nb_window_get_view (f->window), ==, "agenda");
+
+  g_signal_emit_by_name (list, "activate", 0);
+  settle (f->window);
+  g_assert_cmpint (nb_window_get_person_id (f->window), !=, 0);
+  g_assert_true (gtk_widget_get_mapped (person_page));
+  g_assert_true (gtk_widget_get_mapped (list));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.go-back", NULL));
+  settle (f->window);
+  g_assert_cmpstr (nb_window_get_view (f->window), ==, "agenda");
+  g_assert_cmpint (nb_window_get_person_id (f->window), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (list));
+}
+
+/* On a phone the list and the content take turns: picking someone shows
+ * their page; back goes to the list, from a briefing to their page
+ * first; search brings the list back. */
+static void
+test_narrow_navigation (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(NbPerson) first = NULL;
+  NbWindow *window;
+  GtkWidget *list;
+  GtkWidget *person_page;
+  GtkWidget *briefing_page;
+
+  g_settings_set_int (f->settings, "window-width", 360);
+  g_settings_set_int (f->settings, "window-height", 640);
+  window = nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), f->settings, f->store);
+  gtk_window_present (GTK_WINDOW (window));
+  nb_gui_test_wait_drawn (GTK_WIDGET (window));
+  list = find_people_list (GTK_WIDGET (window));
+  person_page = nb_gui_test_find (GTK_WIDGET (window), NB_TYPE_PERSON_PAGE);
+  briefing_page = nb_gui_test_find (GTK_WIDGET (window), NB_TYPE_BRIEFING_PAGE);
+  g_assert_nonnull (person_page);
+  g_assert_nonnull (briefing_page);
+
+  /* The list first. */
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_false (gtk_widget_get_mapped (person_page));
+
+  /* A tap on a row: their page, alone. */
+  first = g_list_model_get_item (nb_window_get_visible_people (window), 0);
+  g_signal_emit_by_name (list, "activate", 0);
+  settle (window);
+  g_assert_cmpint (nb_window_get_person_id (window), ==, nb_person_get_id (first));
+  g_assert_true (gtk_widget_get_mapped (person_page));
+  g_assert_false (gtk_widget_get_mapped (list));
+
+  /* Their briefing, then back: their page, then the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-briefing", NULL));
+  settle (window);
+  g_assert_true (gtk_widget_get_mapped (briefing_page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  settle (window);
+  g_assert_cmpstr (nb_window_get_view (window), ==, "person");
+  g_assert_true (gtk_widget_get_mapped (person_page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  settle (window);
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_false (gtk_widget_get_mapped (person_page));
+
+  /* Opened from elsewhere (netbook --brief), then Ctrl+F: the list. */
+  nb_window_show_briefing (window, f->zoe);
+  settle (window);
+  g_assert_true (gtk_widget_get_mapped (briefing_page));
+  g_assert_false (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  settle (window);
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (nb_gui_test_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every width from a phone's to a desktop's lays out without a warning
+ * (G_DEBUG=fatal-warnings) and without growing the window: it folds
+ * before its two panes stop fitting, and each page fits a phone. */
+static void
+test_every_width (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const int widths[] = { 360, 480, 560, 600, 601, 620, 660, 700, 800 };
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *layout = NULL;
+
+  /* GNOME's and Phosh's title buttons. Without a settings daemon GTK
+   * adds minimize and maximize, and a briefing's header (Back, the
+   * name, Print, Export, Edit) then needs 385 px. */
+  g_object_get (settings, "gtk-decoration-layout", &layout, NULL);
+  g_object_set (settings, "gtk-decoration-layout", "appmenu:close", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      NbWindow *window;
+
+      g_settings_set_int (f->settings, "window-width", widths[i]);
+      g_settings_set_int (f->settings, "window-height", 600);
+      window = nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), f->settings, f->store);
+      gtk_window_present (GTK_WINDOW (window));
+      nb_gui_test_wait_drawn (GTK_WIDGET (window));
+      nb_window_show_person (window, f->maria);
+      settle (window);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, widths[i]);
+      nb_window_show_briefing (window, f->maria);
+      settle (window);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, widths[i]);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  g_object_set (settings, "gtk-decoration-layout", layout, NULL);
+}
+
 static void
 render_main (Fixture    *f,
              const char *name,
@@ -335,6 +491,7 @@ test_error_page (void)
   NbStore *store;
   NbWindow *window;
   GtkWidget *page;
+  GtkWidget *label;
 
   /* A file that is not a database: the store refuses it... */
   path = g_build_filename (g_getenv ("NETBOOK_TEST_SCRATCH"), "not-a-db.db", NULL);
@@ -350,7 +507,11 @@ test_error_page (void)
   gtk_window_present (GTK_WINDOW (window));
   nb_gui_test_wait_drawn (GTK_WIDGET (window));
   page = visible_child (window, "error");
-  g_assert_nonnull (nb_gui_test_find_label (page, error->message));
+  label = nb_gui_test_find_label (page, error->message);
+  g_assert_nonnull (label);
+  /* The message is selectable (to copy the path), but not selected. */
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (label)));
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (label), NULL, NULL));
   /* Nothing can be added to a notebook that is not open. */
   n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-person", NULL);
@@ -376,6 +537,9 @@ main (int   argc,
   ADD ("filters-and-sort", test_filters_and_sort);
   ADD ("delete-and-undo", test_delete_and_undo);
   ADD ("new-person-duplicate", test_new_person_warns_of_duplicate);
+  ADD ("wide-navigation", test_wide_navigation);
+  ADD ("narrow-navigation", test_narrow_navigation);
+  ADD ("every-width", test_every_width);
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/main-window/error-page", test_error_page);

@@ -1,9 +1,12 @@
 /* test-window.c: the main window opens, adapts, remembers its size and
- * looks right in light and dark style.
+ * looks right in light and dark style; its two templates stay in step.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 #include <adwaita.h>
 
@@ -143,6 +146,127 @@ test_window_screenshots (void)
   g_assert_cmpfloat (phone_dark, <, 0.4);
 }
 
+/* What lays the window out, named differently in each template. */
+static const char * const layout_ids[] = {
+  "leaflet", "sidebar", "content",               /* nb-window.ui */
+  "split_view", "sidebar_page", "content_page",  /* nb-window-split.ui */
+  NULL
+};
+
+typedef struct {
+  GHashTable *seen;     /* "what: value" */
+  const char *capture;  /* what the next text is, or NULL */
+} Summary;
+
+static void
+summary_start_element (GMarkupParseContext  *context,
+                       const char           *element,
+                       const char          **names,
+                       const char          **values,
+                       gpointer              user_data,
+                       GError              **error)
+{
+  Summary *summary = user_data;
+  const char *name = NULL;
+
+  summary->capture = NULL;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (names[i], "id") && !g_strv_contains (layout_ids, values[i]))
+        g_hash_table_add (summary->seen, g_strconcat ("id: ", values[i], NULL));
+      else if (g_str_equal (names[i], "handler"))
+        g_hash_table_add (summary->seen, g_strconcat ("handler: ", values[i], NULL));
+      else if (g_str_equal (names[i], "name"))
+        name = values[i];
+      else if (g_str_equal (names[i], "translatable") && g_str_equal (values[i], "yes"))
+        summary->capture = "text: ";
+    }
+
+  if (summary->capture != NULL || name == NULL)
+    return;
+  if (g_str_equal (name, "action-name") || g_str_equal (name, "action"))
+    summary->capture = "action: ";
+  else if (g_str_equal (element, "property") && g_str_equal (name, "name"))
+    summary->capture = "stack page: ";
+}
+
+static void
+summary_end_element (GMarkupParseContext  *context,
+                     const char           *element,
+                     gpointer              user_data,
+                     GError              **error)
+{
+  Summary *summary = user_data;
+
+  summary->capture = NULL;
+}
+
+static void
+summary_text (GMarkupParseContext  *context,
+              const char           *text,
+              gsize                 len,
+              gpointer              user_data,
+              GError              **error)
+{
+  Summary *summary = user_data;
+
+  if (summary->capture != NULL)
+    g_hash_table_add (summary->seen, g_strdup_printf ("%s%.*s", summary->capture, (int) len, text));
+  summary->capture = NULL;
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The ids, handlers, actions, stack pages and translatable text of a
+ * template, one a line, sorted. */
+static char *
+summarize_template (const char *resource)
+{
+  static const GMarkupParser parser = {
+    summary_start_element, summary_end_element, summary_text, NULL, NULL,
+  };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autofree const char **lines = NULL;
+  Summary summary = { seen, NULL };
+  guint n_lines;
+  gsize size;
+  const char *xml;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  xml = g_bytes_get_data (bytes, &size);
+  context = g_markup_parse_context_new (&parser, 0, &summary, NULL);
+  g_markup_parse_context_parse (context, xml, size, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+
+  lines = (const char **) g_hash_table_get_keys_as_array (seen, &n_lines);
+  g_assert_cmpuint (n_lines, >, 50);
+  qsort (lines, n_lines, sizeof (char *), compare_strings);
+  return g_strjoinv ("\n", (char **) lines);
+}
+
+/* Any one build uses one of the two layouts (nb-window-private.h), so a
+ * change that reaches only the other would go unnoticed: both offer the
+ * same widgets, actions, pages and words. */
+static void
+test_window_templates_in_step (void)
+{
+  g_autofree char *leaflet = summarize_template ("/com/example/Netbook/nb-window.ui");
+  g_autofree char *split = summarize_template ("/com/example/Netbook/nb-window-split.ui");
+
+  g_assert_cmpstr (leaflet, ==, split);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-state", test_window_empty_state);
   g_test_add_func ("/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/window/screenshots", test_window_screenshots);
+  g_test_add_func ("/window/templates-in-step", test_window_templates_in_step);
 
   return nb_gui_test_run ();
 }
