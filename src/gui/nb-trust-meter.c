@@ -273,7 +273,7 @@ relayout (NbTrustMeter *self)
        *
        * Homogeneous columns keep the three bars the same length. */
       gtk_grid_set_column_homogeneous (grid, TRUE);
-      gtk_grid_set_column_spacing (grid, 18);
+      gtk_grid_set_column_spacing (grid, 12);
       gtk_grid_set_row_spacing (grid, 6);
       for (guint d = 0; d < NB_N_DIMENSIONS; d++)
         {

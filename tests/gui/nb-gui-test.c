@@ -20,6 +20,7 @@ nb_gui_test_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
   /* Screenshots show the end state, never a transition half-way. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
 
   /* A registered application runs startup: adw_init(), settings,
    * app actions and accelerators, as the real app does. */

@@ -658,7 +658,8 @@ test_ctrl_b (Fixture       *f,
   /* A helper's link in the briefing opens their page. */
   nb_window_show_briefing (window, f->maria);
   nb_gui_test_wait_drawn (GTK_WIDGET (window));
-  gtk_widget_activate (gtk_widget_get_ancestor (nb_gui_test_find_label (GTK_WIDGET (window), "Priya Raghunathan"),
+  gtk_widget_activate (gtk_widget_get_ancestor (nb_gui_test_find_label (nb_gui_test_find (GTK_WIDGET (window), NB_TYPE_BRIEFING_PAGE),
+                                                                         "Priya Raghunathan"),
                                                 ADW_TYPE_ACTION_ROW));
   g_assert_cmpstr (nb_window_get_view (window), ==, "person");
   g_assert_cmpint (nb_window_get_person_id (window), ==, f->priya);
