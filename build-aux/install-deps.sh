@@ -11,7 +11,7 @@ packages="
   xvfb xauth dbus dbus-x11 adwaita-icon-theme fonts-cantarell
   flatpak-builder python3 python3-yaml python3-jsonschema
   clang libclang-rt-14-dev llvm
-  imagemagick librsvg2-bin strace
+  imagemagick librsvg2-bin librsvg2-common strace
 "
 
 missing=""
