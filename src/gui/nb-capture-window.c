@@ -20,6 +20,7 @@
 
 #include "nb-capture-window-private.h"
 #include "nb-date.h"
+#include "nb-dialog.h"
 
 /* Quiet enough not to write on every key; and however fast the typing,
  * no change waits longer than a second, all a crash may lose. */
@@ -448,22 +449,20 @@ cancel_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Keep This Capture?"),
-                                   _("A draft stays in your notebook, and Netbook offers to continue it the next time it starts."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "keep", _("_Keep Draft"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = nb_dialog_new_alert (_("Keep This Capture?"),
+                                _("A draft stays in your notebook, and Netbook offers to continue it the next time it starts."));
+  nb_dialog_add_responses (dialog,
+                           "cancel", _("_Cancel"),
+                           "discard", _("_Discard"),
+                           "keep", _("_Keep Draft"),
+                           NULL);
+  nb_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  nb_dialog_set_response_appearance (dialog, "keep", ADW_RESPONSE_SUGGESTED);
+  nb_dialog_set_default_response (dialog, "keep");
+  nb_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_dialog_response_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  nb_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void

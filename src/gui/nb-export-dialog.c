@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-dialog.h"
 #include "nb-export-dialog.h"
 #include "nb-file-chooser.h"
 
@@ -107,9 +108,9 @@ choose_dest (NbWindow       *window,
 }
 
 static void
-on_format_chosen_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     NbWindow         *window)
+on_format_chosen_cb (GtkWidget  *dialog,
+                     const char *response,
+                     NbWindow   *window)
 {
   NbExportFormat format;
 
@@ -117,30 +118,32 @@ on_format_chosen_cb (AdwMessageDialog *dialog,
     choose_dest (window, format);
 }
 
-AdwMessageDialog *
+GtkWidget *
 nb_export_dialog_new_format_picker (GtkWindow *parent)
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (parent, _("Export Your Notebook"),
-                                   _("vCard and CSV are for contacts apps and spreadsheets, JSON keeps everything for another Netbook, Markdown makes one note per person for notes apps."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "vcard", _("_vCard"),
-                                    "csv", _("C_SV"),
-                                    "json", _("_JSON"),
-                                    "markdown", _("_Markdown Folder"),
-                                    NULL);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "vcard");
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  return ADW_MESSAGE_DIALOG (dialog);
+  dialog = nb_dialog_new_alert (_("Export Your Notebook"),
+                                _("vCard and CSV are for contacts apps and spreadsheets, JSON keeps everything for another Netbook, Markdown makes one note per person for notes apps."));
+  nb_dialog_add_responses (dialog,
+                           "cancel", _("_Cancel"),
+                           "vcard", _("_vCard"),
+                           "csv", _("C_SV"),
+                           "json", _("_JSON"),
+                           "markdown", _("_Markdown Folder"),
+                           NULL);
+  nb_dialog_set_close_response (dialog, "cancel");
+  nb_dialog_set_default_response (dialog, "vcard");
+
+  return dialog;
 }
 
 void
 nb_export_dialog_run (NbWindow *window)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   g_return_if_fail (NB_IS_WINDOW (window));
 
@@ -149,7 +152,7 @@ nb_export_dialog_run (NbWindow *window)
 
   dialog = nb_export_dialog_new_format_picker (GTK_WINDOW (window));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_format_chosen_cb), window, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  nb_dialog_present (dialog, GTK_WIDGET (window));
 }
 
 void

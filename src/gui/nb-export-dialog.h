@@ -14,9 +14,9 @@ G_BEGIN_DECLS
 /* Asks for the format (a message dialog), then for the file or, for
  * Markdown, the folder; exports and says how it went in a toast. */
 void         nb_export_dialog_run          (NbWindow            *window);
-/* The message dialog that asks for the format, not yet shown; its
+/* The alert (nb-dialog.h) that asks for the format, not yet shown; its
  * responses are the formats' names (nb_export_format_to_string()). */
-AdwMessageDialog *nb_export_dialog_new_format_picker (GtkWindow *parent);
+GtkWidget   *nb_export_dialog_new_format_picker (GtkWindow *parent);
 /* Exports everyone to @dest and shows a toast in @window: "Exported 12
  * people", or the error. */
 void         nb_export_dialog_export_async  (NbWindow            *window,

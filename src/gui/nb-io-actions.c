@@ -68,7 +68,7 @@ preferences_action (GSimpleAction *action,
   NbWindow *window = find_main_window (user_data);
 
   if (window != NULL)
-    gtk_window_present (GTK_WINDOW (nb_preferences_window_new (user_data, window)));
+    nb_preferences_window_present (nb_preferences_window_new (user_data, window));
 }
 
 static void

@@ -6,12 +6,25 @@
 
 #include <glib/gi18n.h>
 
+#include "nb-dialog.h"
 #include "nb-new-person-dialog.h"
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+typedef AdwAlertDialog        ParentDialog;
+typedef AdwAlertDialogClass   ParentDialogClass;
+# define PARENT_DIALOG_CLASS  ADW_ALERT_DIALOG_CLASS
+#else
+typedef AdwMessageDialog      ParentDialog;
+typedef AdwMessageDialogClass ParentDialogClass;
+# define PARENT_DIALOG_CLASS  ADW_MESSAGE_DIALOG_CLASS
+#endif
 
 struct _NbNewPersonDialog
 {
-  AdwMessageDialog  parent_instance;
+  ParentDialog      parent_instance;
 
+  /* Where an error is shown (weak). */
+  GtkWindow        *parent;
   NbStore          *store;
   NbPerson         *duplicate;
 
@@ -21,7 +34,7 @@ struct _NbNewPersonDialog
   GtkLabel         *duplicate_label;
 };
 
-G_DEFINE_FINAL_TYPE (NbNewPersonDialog, nb_new_person_dialog, ADW_TYPE_MESSAGE_DIALOG)
+G_DEFINE_FINAL_TYPE (NbNewPersonDialog, nb_new_person_dialog, NB_TYPE_ALERT_DIALOG)
 
 enum {
   SIGNAL_CREATED,
@@ -68,7 +81,7 @@ nb_new_person_dialog_check_duplicate (NbNewPersonDialog *self)
       gtk_label_set_text (self->duplicate_label, text);
     }
   gtk_widget_set_visible (self->duplicate_box, self->duplicate != NULL);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add", name[0] != '\0');
+  nb_dialog_set_response_enabled (GTK_WIDGET (self), "add", name[0] != '\0');
 }
 
 static void
@@ -80,8 +93,8 @@ on_name_changed_cb (NbNewPersonDialog *self)
 static void
 on_entry_activated_cb (NbNewPersonDialog *self)
 {
-  if (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (self), "add"))
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (self), "add");
+  if (nb_dialog_get_response_enabled (GTK_WIDGET (self), "add"))
+    nb_dialog_response (GTK_WIDGET (self), "add");
 }
 
 static void
@@ -89,12 +102,12 @@ on_open_existing_clicked_cb (NbNewPersonDialog *self)
 {
   if (self->duplicate != NULL)
     g_signal_emit (self, signals[SIGNAL_OPEN_PERSON], 0, nb_person_get_id (self->duplicate));
-  gtk_window_close (GTK_WINDOW (self));
+  nb_dialog_close (GTK_WIDGET (self));
 }
 
 static void
-nb_new_person_dialog_response (AdwMessageDialog *dialog,
-                               const char       *response)
+nb_new_person_dialog_response (ParentDialog *dialog,
+                               const char   *response)
 {
   NbNewPersonDialog *self = NB_NEW_PERSON_DIALOG (dialog);
   g_autofree char *name = NULL;
@@ -114,14 +127,10 @@ nb_new_person_dialog_response (AdwMessageDialog *dialog,
   id = nb_store_add_person (self->store, person, &error);
   if (id <= 0)
     {
-      AdwMessageDialog *alert;
+      GtkWidget *alert = nb_dialog_new_alert (_("Could Not Add Person"), error->message);
 
-      alert = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_window_get_transient_for (GTK_WINDOW (self)),
-                                                          _("Could Not Add Person"),
-                                                          NULL));
-      adw_message_dialog_set_body (alert, error->message);
-      adw_message_dialog_add_response (alert, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (alert));
+      nb_dialog_add_response (alert, "close", _("_Close"));
+      nb_dialog_present (alert, GTK_WIDGET (self->parent));
       return;
     }
 
@@ -135,6 +144,7 @@ nb_new_person_dialog_dispose (GObject *object)
 
   g_clear_object (&self->duplicate);
   g_clear_object (&self->store);
+  g_clear_weak_pointer (&self->parent);
 
   G_OBJECT_CLASS (nb_new_person_dialog_parent_class)->dispose (object);
 }
@@ -143,7 +153,7 @@ static void
 nb_new_person_dialog_class_init (NbNewPersonDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  AdwMessageDialogClass *dialog_class = ADW_MESSAGE_DIALOG_CLASS (klass);
+  ParentDialogClass *dialog_class = PARENT_DIALOG_CLASS (klass);
 
   object_class->dispose = nb_new_person_dialog_dispose;
   dialog_class->response = nb_new_person_dialog_response;
@@ -162,17 +172,17 @@ nb_new_person_dialog_init (NbNewPersonDialog *self)
   GtkWidget *box;
   GtkWidget *open_button;
 
-  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("New Person"));
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
-                               _("Who did you meet? You can add everything else on their page."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
-                                    "cancel", _("_Cancel"),
-                                    "add", _("_Add"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add", FALSE);
+  nb_dialog_set_heading (GTK_WIDGET (self), _("New Person"));
+  nb_dialog_set_body (GTK_WIDGET (self),
+                      _("Who did you meet? You can add everything else on their page."));
+  nb_dialog_add_responses (GTK_WIDGET (self),
+                           "cancel", _("_Cancel"),
+                           "add", _("_Add"),
+                           NULL);
+  nb_dialog_set_response_appearance (GTK_WIDGET (self), "add", ADW_RESPONSE_SUGGESTED);
+  nb_dialog_set_default_response (GTK_WIDGET (self), "add");
+  nb_dialog_set_close_response (GTK_WIDGET (self), "cancel");
+  nb_dialog_set_response_enabled (GTK_WIDGET (self), "add", FALSE);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
 
@@ -211,7 +221,7 @@ nb_new_person_dialog_init (NbNewPersonDialog *self)
   gtk_widget_set_visible (self->duplicate_box, FALSE);
   gtk_box_append (GTK_BOX (box), self->duplicate_box);
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
+  nb_dialog_set_extra_child (GTK_WIDGET (self), box);
 }
 
 GtkWidget *
@@ -223,10 +233,9 @@ nb_new_person_dialog_new (GtkWindow *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (NB_IS_STORE (store), NULL);
 
-  self = g_object_new (NB_TYPE_NEW_PERSON_DIALOG,
-                       "transient-for", parent,
-                       "modal", TRUE,
-                       NULL);
+  /* Shown with nb_dialog_present() over @parent. */
+  self = g_object_new (NB_TYPE_NEW_PERSON_DIALOG, NULL);
+  g_set_weak_pointer (&self->parent, parent);
   self->store = g_object_ref (store);
 
   return GTK_WIDGET (self);

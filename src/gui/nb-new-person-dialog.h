@@ -11,8 +11,14 @@
 G_BEGIN_DECLS
 
 #define NB_TYPE_NEW_PERSON_DIALOG (nb_new_person_dialog_get_type ())
+/* An alert (nb-dialog.h): AdwAlertDialog on libadwaita 1.5+. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+G_DECLARE_FINAL_TYPE (NbNewPersonDialog, nb_new_person_dialog, NB, NEW_PERSON_DIALOG, AdwAlertDialog)
+#else
 G_DECLARE_FINAL_TYPE (NbNewPersonDialog, nb_new_person_dialog, NB, NEW_PERSON_DIALOG, AdwMessageDialog)
+#endif
 
+/* Not yet shown: nb_dialog_present() it over @parent. */
 GtkWidget  *nb_new_person_dialog_new            (GtkWindow         *parent,
                                                  NbStore           *store);
 /* The person already in the notebook that the typed name most likely

@@ -4,6 +4,11 @@
  * backup-interval-days and backup-keep, which nb-io-actions.c reads at
  * start-up and on quit.
  *
+ * On libadwaita 1.5+ it is an AdwPreferencesDialog, shown inside the
+ * main window (template nb-preferences-dialog.ui); on older ones an
+ * AdwPreferencesWindow (nb-preferences-window.ui), whose leaflet is
+ * deprecated on newer ones. The children are the same.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -16,9 +21,15 @@
 
 struct _NbPreferencesWindow
 {
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwPreferencesDialog  parent_instance;
+#else
   AdwPreferencesWindow  parent_instance;
+#endif
 
   NbApplication        *app;
+  /* What it is shown over (weak). */
+  NbWindow             *parent;
   GSettings            *settings;
   /* The interval row's items, in days. */
   GArray               *intervals;
@@ -31,9 +42,26 @@ struct _NbPreferencesWindow
   AdwActionRow         *newest_row;
 };
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+G_DEFINE_FINAL_TYPE (NbPreferencesWindow, nb_preferences_window, ADW_TYPE_PREFERENCES_DIALOG)
+# define TEMPLATE "/com/example/Netbook/nb-preferences-dialog.ui"
+#else
 G_DEFINE_FINAL_TYPE (NbPreferencesWindow, nb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+# define TEMPLATE "/com/example/Netbook/nb-preferences-window.ui"
+#endif
 
 /* ---- Helpers -------------------------------------------------------- */
+
+static void
+add_toast (NbPreferencesWindow *self,
+           AdwToast            *toast)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_preferences_dialog_add_toast (ADW_PREFERENCES_DIALOG (self), toast);
+#else
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+#endif
+}
 
 static char *
 dup_backup_dir (NbPreferencesWindow *self)
@@ -154,7 +182,7 @@ on_back_up_done_cb (GObject      *source,
       title = g_strdup_printf (_("Could not back up: %s"), escaped);
       toast = adw_toast_new (title);
       adw_toast_set_timeout (toast, 0);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+      add_toast (self, toast);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -166,7 +194,7 @@ on_back_up_done_cb (GObject      *source,
   }
   /* Translators: %s is a file name */
   title = g_strdup_printf (_("Backed up as %s"), escaped);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+  add_toast (self, adw_toast_new (title));
   update_backups (self);
   g_task_return_pointer (task, g_steal_pointer (&path), g_free);
 }
@@ -180,7 +208,10 @@ on_back_up_row_activated_cb (NbPreferencesWindow *self)
 static void
 on_restore_row_activated_cb (NbPreferencesWindow *self)
 {
-  nb_restore_choose (self->app, GTK_WINDOW (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* The window it is in: itself, or on libadwaita 1.5+ the main window. */
+  nb_restore_choose (self->app, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : GTK_WINDOW (self->parent));
 }
 
 /* ---- Overrides ------------------------------------------------------ */
@@ -204,6 +235,7 @@ nb_preferences_window_finalize (GObject *object)
   NbPreferencesWindow *self = NB_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->app);
+  g_clear_weak_pointer (&self->parent);
   g_clear_pointer (&self->intervals, g_array_unref);
 
   G_OBJECT_CLASS (nb_preferences_window_parent_class)->finalize (object);
@@ -218,7 +250,7 @@ nb_preferences_window_class_init (NbPreferencesWindowClass *klass)
   object_class->dispose = nb_preferences_window_dispose;
   object_class->finalize = nb_preferences_window_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Netbook/nb-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, TEMPLATE);
   gtk_widget_class_bind_template_child (widget_class, NbPreferencesWindow, interval_row);
   gtk_widget_class_bind_template_child (widget_class, NbPreferencesWindow, keep_spin);
   gtk_widget_class_bind_template_child (widget_class, NbPreferencesWindow, folder_row);
@@ -246,9 +278,14 @@ nb_preferences_window_new (NbApplication *app,
   g_return_val_if_fail (NB_IS_APPLICATION (app), NULL);
   g_return_val_if_fail (parent == NULL || NB_IS_WINDOW (parent), NULL);
 
+#if ADW_CHECK_VERSION (1, 5, 0)
+  self = g_object_new (NB_TYPE_PREFERENCES_WINDOW, NULL);
+#else
   self = g_object_new (NB_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        NULL);
+#endif
+  g_set_weak_pointer (&self->parent, parent);
   self->app = g_object_ref (app);
   self->settings = g_object_ref (nb_application_get_settings (app));
 
@@ -260,6 +297,35 @@ nb_preferences_window_new (NbApplication *app,
   update_backups (self);
 
   return self;
+}
+
+void
+nb_preferences_window_present (NbPreferencesWindow *self)
+{
+  g_return_if_fail (NB_IS_PREFERENCES_WINDOW (self));
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (self), GTK_WIDGET (self->parent));
+#else
+  gtk_window_present (GTK_WINDOW (self));
+#endif
+}
+
+void
+nb_preferences_window_destroy (NbPreferencesWindow *self)
+{
+  g_return_if_fail (NB_IS_PREFERENCES_WINDOW (self));
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  /* Shown: the dialog host drops it once closed. Never shown: it is
+   * still floating, and only this reference holds it. */
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    adw_dialog_force_close (ADW_DIALOG (self));
+  else
+    g_object_unref (g_object_ref_sink (self));
+#else
+  gtk_window_destroy (GTK_WINDOW (self));
+#endif
 }
 
 void

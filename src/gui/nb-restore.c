@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-backup.h"
+#include "nb-dialog.h"
 #include "nb-file-chooser.h"
 #include "nb-restore.h"
 #include "nb-window-private.h"
@@ -60,12 +61,11 @@ show_message (GtkWindow  *parent,
               const char *heading,
               const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, NULL);
-
   /* Plain text: the body quotes file names. */
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  GtkWidget *dialog = nb_dialog_new_alert (heading, body);
+
+  nb_dialog_add_response (dialog, "close", _("_Close"));
+  nb_dialog_present (dialog, GTK_WIDGET (parent));
 }
 
 /* ---- Running -------------------------------------------------------- */
@@ -156,9 +156,9 @@ run_restore_idle_cb (gpointer data)
 }
 
 static void
-on_confirm_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        gpointer          user_data)
+on_confirm_response_cb (GtkWidget  *dialog,
+                        const char *response,
+                        gpointer    user_data)
 {
   Restore *restore = user_data;
 
@@ -205,22 +205,18 @@ on_checked_cb (GObject      *source,
   date = nb_restore_dup_backup_date (restore->backup);
   /* Translators: %s is a date and time */
   heading = g_strdup_printf (_("Replace your notebook with the backup from %s?"), date);
-  dialog = adw_message_dialog_new (restore->parent, NULL, NULL);
-  adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (dialog), heading);
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("Your current notebook will be kept as a backup."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = nb_dialog_new_alert (heading, _("Your current notebook will be kept as a backup."));
+  nb_dialog_add_responses (dialog,
+                           "cancel", _("_Cancel"),
+                           "restore", _("_Restore"),
+                           NULL);
+  nb_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_DESTRUCTIVE);
+  nb_dialog_set_close_response (dialog, "cancel");
+  nb_dialog_set_default_response (dialog, "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_confirm_response_cb),
                          restore_new (restore->app, NULL, restore->backup),
                          restore_closure_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  nb_dialog_present (dialog, GTK_WIDGET (restore->parent));
 }
 
 void

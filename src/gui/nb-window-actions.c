@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-briefing-page.h"
+#include "nb-dialog.h"
 #include "nb-new-person-dialog.h"
 #include "nb-person-page.h"
 #include "nb-window-private.h"
@@ -57,7 +58,7 @@ new_person_action (GtkWidget  *widget,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "open-person", G_CALLBACK (on_new_person_created_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  nb_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "nb-application.h"
+#include "nb-dialog.h"
 #include "nb-gui-test.h"
 
 static NbApplication *test_app;
@@ -228,4 +229,103 @@ nb_gui_test_find_label (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* ---- Alerts (nb-dialog.h) ------------------------------------------- */
+
+GtkWidget *
+nb_gui_test_find_alert (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *alert;
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+        continue;
+      if (parent != NULL && window != parent && gtk_window_get_transient_for (window) != parent)
+        continue;
+      /* A window of its own (AdwMessageDialog), or inside one
+       * (AdwAlertDialog: in its parent, or alone in a window). */
+      alert = nb_gui_test_find (GTK_WIDGET (window), NB_TYPE_ALERT_DIALOG);
+      if (alert != NULL && gtk_widget_get_visible (alert))
+        return alert;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+nb_gui_test_wait_for_alert (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GtkWidget *alert = nb_gui_test_find_alert (NULL);
+
+      if (alert != NULL)
+        return alert;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_not_reached ();
+}
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+#endif
+
+void
+nb_gui_test_respond (GtkWidget  *dialog,
+                     const char *response)
+{
+  g_assert_true (NB_IS_ALERT_DIALOG (dialog));
+  g_assert_true (nb_dialog_has_response (dialog, response));
+  g_assert_true (nb_dialog_get_response_enabled (dialog, response));
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  {
+    const char *label = adw_alert_dialog_get_response_label (ADW_ALERT_DIALOG (dialog), response);
+    GtkWidget *button = find_button (dialog, label);
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+#else
+  nb_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+#endif
+}
+
+void
+nb_gui_test_destroy_dialog (GtkWidget *dialog)
+{
+  if (GTK_IS_WINDOW (dialog))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+#if ADW_CHECK_VERSION (1, 5, 0)
+  else if (gtk_widget_get_parent (dialog) != NULL)
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+#endif
+  else if (g_object_is_floating (dialog))
+    g_object_unref (g_object_ref_sink (dialog));
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "nb-dialog.h"
 #include "nb-store.h"
 
 G_BEGIN_DECLS
@@ -39,5 +40,17 @@ GtkWidget  *nb_gui_test_find        (GtkWidget    *root,
 /* The first GtkLabel under @root whose text equals @text, or NULL. */
 GtkWidget  *nb_gui_test_find_label  (GtkWidget    *root,
                                      const char   *text);
+
+/* Alerts (nb-dialog.h): AdwMessageDialog on libadwaita 1.2, a window
+ * of its own, or AdwAlertDialog on 1.5+, inside its parent's window. */
+/* The first shown alert over @parent (NULL: any), or NULL. */
+GtkWidget  *nb_gui_test_find_alert  (GtkWindow    *parent);
+/* Spins the main loop until an alert is shown (at most 30 s). */
+GtkWidget  *nb_gui_test_wait_for_alert (void);
+/* What clicking the @response button does: answers, then closes. */
+void        nb_gui_test_respond     (GtkWidget    *dialog,
+                                     const char   *response);
+/* Destroys @dialog, shown or not, without a response if never shown. */
+void        nb_gui_test_destroy_dialog (GtkWidget *dialog);
 
 G_END_DECLS

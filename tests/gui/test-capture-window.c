@@ -125,23 +125,6 @@ count_captures (void)
   return n;
 }
 
-static AdwMessageDialog *
-find_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) &&
-          (parent == NULL || gtk_window_get_transient_for (window) == parent))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static NbCaptureWindow *
 new_capture (Fixture        *f,
              NbCaptureDraft *draft)
@@ -470,7 +453,7 @@ test_escape_asks (Fixture       *f,
 {
   NbCaptureWindow *capture = new_capture (f, NULL);
   g_autoptr(GPtrArray) drafts = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   /* Nothing typed: Escape just closes, leaving no draft. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (capture), "capture.cancel", NULL));
@@ -482,23 +465,20 @@ test_escape_asks (Fixture       *f,
   capture = new_capture (f, NULL);
   type_line (capture, 0, BOB_LINE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (capture), "capture.cancel", NULL));
-  dialog = find_dialog (GTK_WINDOW (capture));
+  dialog = nb_gui_test_find_alert (GTK_WINDOW (capture));
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
-  adw_message_dialog_response (dialog, "cancel");
-  /* What its buttons do after answering. */
-  gtk_window_close (GTK_WINDOW (dialog));
-  g_assert_null (find_dialog (GTK_WINDOW (capture)));
+  g_assert_cmpstr (nb_dialog_get_default_response (dialog), ==, "keep");
+  nb_gui_test_respond (dialog, "cancel");
+  g_assert_null (nb_gui_test_find_alert (GTK_WINDOW (capture)));
   g_assert_true (find_capture () == capture);
 
   /* Keep Draft closes and keeps it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (capture), "capture.cancel", NULL));
-  dialog = find_dialog (GTK_WINDOW (capture));
-  adw_message_dialog_response (dialog, "keep");
-  gtk_window_close (GTK_WINDOW (dialog));
+  dialog = nb_gui_test_find_alert (GTK_WINDOW (capture));
+  nb_gui_test_respond (dialog, "keep");
   nb_gui_test_spin (100);
   g_assert_null (find_capture ());
-  g_assert_null (find_dialog (NULL));
+  g_assert_null (nb_gui_test_find_alert (NULL));
   g_clear_pointer (&drafts, g_ptr_array_unref);
   drafts = load_drafts_elsewhere (f);
   g_assert_cmpuint (drafts->len, ==, 1);
@@ -506,12 +486,11 @@ test_escape_asks (Fixture       *f,
   /* Discard throws the draft away. */
   capture = new_capture (f, g_ptr_array_index (drafts, 0));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (capture), "capture.cancel", NULL));
-  dialog = find_dialog (GTK_WINDOW (capture));
-  adw_message_dialog_response (dialog, "discard");
-  gtk_window_close (GTK_WINDOW (dialog));
+  dialog = nb_gui_test_find_alert (GTK_WINDOW (capture));
+  nb_gui_test_respond (dialog, "discard");
   nb_gui_test_spin (100);
   g_assert_null (find_capture ());
-  g_assert_null (find_dialog (NULL));
+  g_assert_null (nb_gui_test_find_alert (NULL));
   g_clear_pointer (&drafts, g_ptr_array_unref);
   drafts = load_drafts_elsewhere (f);
   g_assert_cmpuint (drafts->len, ==, 0);

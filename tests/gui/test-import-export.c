@@ -324,7 +324,7 @@ test_export (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   const char *scratch = g_getenv ("NETBOOK_TEST_SCRATCH");
   static const NbExportFormat formats[] = { NB_EXPORT_VCARD, NB_EXPORT_CSV, NB_EXPORT_JSON, NB_EXPORT_MARKDOWN };
-  AdwMessageDialog *picker;
+  GtkWidget *picker;
   NbWindow *window;
 
   add_person (store, "Maria Rossi", "maria@rossi.example");
@@ -335,8 +335,8 @@ test_export (void)
   /* The picker offers every format. */
   picker = nb_export_dialog_new_format_picker (GTK_WINDOW (window));
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    g_assert_true (adw_message_dialog_has_response (picker, nb_export_format_to_string (formats[i])));
-  gtk_window_destroy (GTK_WINDOW (picker));
+    g_assert_true (nb_dialog_has_response (picker, nb_export_format_to_string (formats[i])));
+  nb_gui_test_destroy_dialog (picker);
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
@@ -394,27 +394,6 @@ activate_app (const char *name)
   return NB_WINDOW (window);
 }
 
-static AdwMessageDialog *
-wait_for_message_dialog (void)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            return ADW_MESSAGE_DIALOG (window);
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_assert_not_reached ();
-}
-
 static char *
 back_up_now (NbPreferencesWindow *prefs)
 {
@@ -446,7 +425,7 @@ test_preferences (void)
   add_person (nb_application_get_store (app), "Maria Rossi", NULL);
 
   prefs = nb_preferences_window_new (app, window);
-  gtk_window_present (GTK_WINDOW (prefs));
+  nb_preferences_window_present (prefs);
   interval = ADW_COMBO_ROW (nb_gui_test_find (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW));
   keep = GTK_SPIN_BUTTON (nb_gui_test_find (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON));
 
@@ -470,10 +449,11 @@ test_preferences (void)
   g_assert_nonnull (nb_gui_test_find_label (GTK_WIDGET (prefs), "None yet"));
   backup = back_up_now (prefs);
   g_assert_null (nb_gui_test_find_label (GTK_WIDGET (prefs), "None yet"));
-  screenshots (GTK_WINDOW (prefs), "preferences");
+  /* The window it is shown in: itself, or the main window on 1.5+. */
+  screenshots (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (prefs))), "preferences");
 
   g_settings_reset (settings, "backup-keep");
-  gtk_window_destroy (GTK_WINDOW (prefs));
+  nb_preferences_window_destroy (prefs);
   nb_application_close_store (app);
 }
 
@@ -487,23 +467,23 @@ test_restore (void)
   g_autofree char *safety = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   NbStore *store;
 
   add_person (nb_application_get_store (app), "Maria Rossi", NULL);
   prefs = nb_preferences_window_new (app, window);
   backup = back_up_now (prefs);
-  gtk_window_destroy (GTK_WINDOW (prefs));
+  nb_preferences_window_destroy (prefs);
   add_person (nb_application_get_store (app), "Zed Later", NULL);
   g_assert_cmpuint (n_people (nb_application_get_store (app)), ==, 2);
 
   /* Checked first, then asked. */
   nb_restore_confirm (app, GTK_WINDOW (window), backup);
-  dialog = wait_for_message_dialog ();
-  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (dialog),
+  dialog = nb_gui_test_wait_for_alert ();
+  g_assert_true (g_str_has_prefix (nb_dialog_get_heading (dialog),
                                    "Replace your notebook with the backup from "));
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "restore"), ==, ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpint (nb_dialog_get_response_appearance (dialog, "restore"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  nb_gui_test_respond (dialog, "cancel");
   g_assert_cmpuint (n_people (nb_application_get_store (app)), ==, 2);
 
   nb_restore_run (app, backup, on_async_done_cb, &result);
@@ -525,9 +505,9 @@ test_restore (void)
     g_autofree char *junk_path = g_file_get_path (junk);
 
     nb_restore_confirm (app, NULL, junk_path);
-    dialog = wait_for_message_dialog ();
-    g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "This Backup Cannot Be Restored");
-    gtk_window_destroy (GTK_WINDOW (dialog));
+    dialog = nb_gui_test_wait_for_alert ();
+    g_assert_cmpstr (nb_dialog_get_heading (dialog), ==, "This Backup Cannot Be Restored");
+    nb_gui_test_destroy_dialog (dialog);
     g_assert_cmpuint (n_people (nb_application_get_store (app)), ==, 1);
   }
 
@@ -562,7 +542,7 @@ test_error_page_restore (void)
   gsize kept_len = 0;
   NbWindow *window;
   GtkWidget *button;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   gint64 deadline;
 
   /* A notebook with a backup, then damaged. */
@@ -603,8 +583,8 @@ test_error_page_restore (void)
   g_assert_nonnull (button);
   g_assert_true (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (button)), "Restore Backup from "));
   g_signal_emit_by_name (button, "clicked");
-  dialog = wait_for_message_dialog ();
-  adw_message_dialog_response (dialog, "restore");
+  dialog = nb_gui_test_wait_for_alert ();
+  nb_gui_test_respond (dialog, "restore");
 
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   while (nb_application_get_store (app) == NULL && g_get_monotonic_time () < deadline)

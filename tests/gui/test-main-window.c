@@ -255,13 +255,13 @@ test_new_person_warns_of_duplicate (Fixture       *f,
   duplicate = nb_new_person_dialog_get_duplicate (NB_NEW_PERSON_DIALOG (dialog));
   g_assert_nonnull (duplicate);
   g_assert_cmpint (nb_person_get_id (duplicate), ==, f->maria);
-  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_true (nb_dialog_get_response_enabled (dialog, "add"));
 
   nb_new_person_dialog_set_name (NB_NEW_PERSON_DIALOG (dialog), "Priya Raghunathan");
   g_assert_null (nb_new_person_dialog_get_duplicate (NB_NEW_PERSON_DIALOG (dialog)));
   nb_new_person_dialog_set_company (NB_NEW_PERSON_DIALOG (dialog), "Spa Olivia");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  nb_dialog_response (dialog, "add");
+  nb_gui_test_destroy_dialog (dialog);
 
   nb_window_search (f->window, "priya");
   g_assert_cmpuint (n_visible (f), ==, 1);
@@ -271,8 +271,8 @@ test_new_person_warns_of_duplicate (Fixture       *f,
   g_clear_object (&dialog);
   dialog = g_object_ref_sink (nb_new_person_dialog_new (GTK_WINDOW (f->window), f->store));
   nb_new_person_dialog_set_name (NB_NEW_PERSON_DIALOG (dialog), "   ");
-  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (nb_dialog_get_response_enabled (dialog, "add"));
+  nb_gui_test_destroy_dialog (dialog);
 }
 
 /* The people list: the sidebar's GtkListView (pages have their own). */
