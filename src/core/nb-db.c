@@ -103,6 +103,16 @@ _nb_fold (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
+  /* Most names and notes are ASCII, for which casefolding is lowering
+   * A-Z and nothing decomposes: the same result, many times faster. */
+  for (const char *p = text; ; p++)
+    {
+      if (*p == '\0')
+        return g_ascii_strdown (text, -1);
+      if ((guchar) *p >= 0x80)
+        break;
+    }
+
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
 
@@ -176,12 +186,28 @@ sql_fold (sqlite3_context  *context,
   sqlite3_result_text (context, _nb_fold (text), -1, g_free);
 }
 
+/* Without a store on the connection, stale search rows go to the
+ * pending_search table (nb-store-schema.c, version 3). */
+static void
+sql_search_stale (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  sqlite3_result_int (context, 1);
+}
+
 int
 _nb_db_register_functions (sqlite3 *db)
 {
-  return sqlite3_create_function_v2 (db, "nb_fold", 1,
-                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                     NULL, sql_fold, NULL, NULL, NULL);
+  int rc = sqlite3_create_function_v2 (db, "nb_fold", 1,
+                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                       NULL, sql_fold, NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, "nb_search_stale", 1, SQLITE_UTF8,
+                                     NULL, sql_search_stale, NULL, NULL, NULL);
+
+  return rc;
 }
 
 void

@@ -19,6 +19,7 @@
 
 #include "nb-date.h"
 #include "nb-import-private.h"
+#include "nb-store-private.h"
 
 /* Records between progress reports and cancellation checks. */
 #define PROGRESS_EVERY 256
@@ -36,6 +37,16 @@ typedef struct {
   GHashTable           *by_url;
   GHashTable           *by_name;     /* folded name → NbPerson*, or &ambiguous */
   GHashTable           *photos;      /* NbPerson* → PHOTO_NONE or PHOTO_STORED */
+  /* gint64* person id → their timeline's notes (note_key()s), read
+   * once, with the notes this import adds. */
+  GHashTable           *notes;
+  GPtrArray            *new_notes;   /* NbEntry*: written together, last */
+  /* People that records merged into, saved once each at the end: a
+   * person with a record per connection is written once, not per
+   * record. Borrowed from @people. */
+  GPtrArray            *merged;
+  GHashTable           *merged_set;
+  GHashTable           *values;      /* NbPerson* → person_values() */
 } Writer;
 
 /* What the notebook has for a person's photo, once looked up. */
@@ -53,20 +64,8 @@ static char ambiguous;
 char *
 _nb_import_fold_name (const char *name)
 {
-  g_autofree char *folded = nb_person_fold_text (name);
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
-  GString *result = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      if (result->len > 0)
-        g_string_append_c (result, ' ');
-      g_string_append (result, words[i]);
-    }
-
-  return g_string_free (result, FALSE);
+  /* How the store compares names too (people.folded_name). */
+  return _nb_fold_name (name);
 }
 
 char *
@@ -197,6 +196,30 @@ index_person (Writer   *w,
     g_free (name);
 }
 
+/* index_values() for the values that @record brought to @person. */
+static void
+index_record_values (GHashTable     *index,
+                     NbPerson       *person,
+                     NbImportRecord *record,
+                     NbPersonField   field)
+{
+  g_auto(GStrv) values = NULL;
+
+  if (record->fields[field] == NULL)
+    return;
+
+  values = g_strsplit (record->fields[field], "\n", -1);
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      char *key = fold_value (field, values[i]);
+
+      if (*key != '\0' && !g_hash_table_contains (index, key))
+        g_hash_table_insert (index, key, person);
+      else
+        g_free (key);
+    }
+}
+
 static NbPerson *
 lookup_values (GHashTable     *index,
                NbImportRecord *record,
@@ -242,20 +265,53 @@ find_match (Writer         *w,
 
 /* ---- merging ---------------------------------------------------------- */
 
+/* "<field><key>": one set holds a person's emails, phones and URLs. */
+static char *
+value_key (NbPersonField  field,
+           const char    *value)
+{
+  g_autofree char *folded = fold_value (field, value);
+  char prefix[2] = { (char) ('A' + field), '\0' };
+
+  return g_strconcat (prefix, folded, NULL);
+}
+
+/* The folded emails, phones and URLs of @person, folded once per import
+ * rather than at every record merged into them (value_key()s). */
+static GHashTable *
+person_values (Writer   *w,
+               NbPerson *person)
+{
+  static const NbPersonField fields[] = { NB_PERSON_EMAILS, NB_PERSON_PHONES, NB_PERSON_URLS };
+  GHashTable *keys = g_hash_table_lookup (w->values, person);
+
+  if (keys != NULL)
+    return keys;
+
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_auto(GStrv) values = nb_person_dup_values (person, fields[f]);
+
+      for (guint i = 0; values[i] != NULL; i++)
+        g_hash_table_add (keys, value_key (fields[f], values[i]));
+    }
+
+  g_hash_table_insert (w->values, person, keys);
+  return keys;
+}
+
 /* Adds the values of @incoming (one per line) that @person lacks. */
 static gboolean
-merge_values (NbPerson      *person,
+merge_values (Writer        *w,
+              NbPerson      *person,
               NbPersonField  field,
               const char    *incoming)
 {
-  g_auto(GStrv) values = nb_person_dup_values (person, field);
+  GHashTable *seen = person_values (w, person);
   g_auto(GStrv) lines = g_strsplit (incoming, "\n", -1);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) merged = g_string_new (nb_person_get_field (person, field));
   gboolean changed = FALSE;
-
-  for (guint i = 0; values[i] != NULL; i++)
-    g_hash_table_add (seen, fold_value (field, values[i]));
 
   /* Keep what the user typed exactly, with a line break before more. */
   while (merged->len > 0 && (merged->str[merged->len - 1] == '\n' ||
@@ -264,9 +320,10 @@ merge_values (NbPerson      *person,
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      char *key = fold_value (field, lines[i]);
+      char *key = value_key (field, lines[i]);
 
-      if (*key == '\0' || g_hash_table_contains (seen, key))
+      /* The key of an empty value is the field's letter alone. */
+      if (key[1] == '\0' || g_hash_table_contains (seen, key))
         {
           g_free (key);
           continue;
@@ -323,7 +380,8 @@ merge_tags (NbPerson       *person,
 /* Fills what @person lacks from @record; never changes what is there.
  * TRUE if anything changed. */
 static gboolean
-merge_record (NbPerson       *person,
+merge_record (Writer         *w,
+              NbPerson       *person,
               NbImportRecord *record)
 {
   gboolean changed = FALSE;
@@ -338,7 +396,7 @@ merge_record (NbPerson       *person,
 
       if (field == NB_PERSON_EMAILS || field == NB_PERSON_PHONES || field == NB_PERSON_URLS)
         {
-          changed |= merge_values (person, field, incoming);
+          changed |= merge_values (w, person, field, incoming);
         }
       else if (is_blank (nb_person_get_field (person, field)))
         {
@@ -383,32 +441,65 @@ merge_photo (Writer          *w,
 
 /* ---- entries ---------------------------------------------------------- */
 
-static gboolean
-timeline_has (Writer       *w,
-              gint64        person_id,
-              const char   *date,
-              const char   *text,
-              gboolean     *out_has,
-              GError      **error)
+/* A note's text on any date (@date NULL), or on @date: dates are
+ * YYYY-MM-DD, so neither separator can be part of one. */
+static char *
+note_key (const char *date,
+          const char *text)
 {
-  g_autoptr(GPtrArray) entries = nb_store_list_entries (w->store, person_id, error);
+  return date == NULL ? g_strconcat ("\x01", text, NULL) : g_strconcat (date, "\x02", text, NULL);
+}
 
+static void
+remember_note (GHashTable *keys,
+               const char *date,
+               const char *text)
+{
+  g_hash_table_add (keys, note_key (NULL, text));
+  g_hash_table_add (keys, note_key (date, text));
+}
+
+/* The notes of @person_id's timeline, read once: a person merged with
+ * a record per connection is not read again for each of them. People
+ * the import adds start with none (add_person_notes()). */
+static GHashTable *
+timeline_notes (Writer   *w,
+                gint64    person_id,
+                GError  **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  GHashTable *keys = g_hash_table_lookup (w->notes, &person_id);
+
+  if (keys != NULL)
+    return keys;
+
+  entries = nb_store_list_entries (w->store, person_id, error);
   if (entries == NULL)
-    return FALSE;
+    return NULL;
 
-  *out_has = FALSE;
-  for (guint i = 0; i < entries->len && !*out_has; i++)
+  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < entries->len; i++)
     {
       NbEntry *entry = g_ptr_array_index (entries, i);
 
-      *out_has = nb_entry_get_kind (entry) == NB_ENTRY_NOTE &&
-                 g_str_equal (nb_entry_get_text (entry), text) &&
-                 (date == NULL || g_str_equal (nb_entry_get_date (entry), date));
+      if (nb_entry_get_kind (entry) == NB_ENTRY_NOTE)
+        remember_note (keys, nb_entry_get_date (entry), nb_entry_get_text (entry));
     }
 
-  return TRUE;
+  g_hash_table_insert (w->notes, g_memdup2 (&person_id, sizeof person_id), keys);
+  return keys;
 }
 
+static void
+add_person_notes (Writer *w,
+                  gint64  person_id)
+{
+  g_hash_table_insert (w->notes, g_memdup2 (&person_id, sizeof person_id),
+                       g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+}
+
+/* Queues a note for the end of the import (_nb_store_add_entries()),
+ * unless @check_timeline and the timeline has it. */
 static gboolean
 add_note (Writer      *w,
           gint64       person_id,
@@ -417,16 +508,19 @@ add_note (Writer      *w,
           gboolean     check_timeline,
           GError     **error)
 {
-  g_autoptr(NbEntry) entry = NULL;
-  gboolean has = FALSE;
+  g_autofree char *key = note_key (date, text);
+  GHashTable *keys = timeline_notes (w, person_id, error);
+  NbEntry *entry;
 
-  if (check_timeline && !timeline_has (w, person_id, date, text, &has, error))
+  if (keys == NULL)
     return FALSE;
-  if (has)
+  if (check_timeline && g_hash_table_contains (keys, key))
     return TRUE;
 
   entry = nb_entry_new (NB_ENTRY_NOTE, person_id, date, text);
-  return nb_store_add_entry (w->store, entry, error) != 0;
+  remember_note (keys, nb_entry_get_date (entry), text);
+  g_ptr_array_add (w->new_notes, entry);
+  return TRUE;
 }
 
 /* The note and the LinkedIn connection of @record. @merged: the person
@@ -493,8 +587,10 @@ write_record (Writer          *w,
     {
       g_autoptr(NbPerson) person = person_from_record (record);
 
-      if (nb_store_add_person (w->store, person, error) == 0 ||
-          !add_entries (w, person, record, FALSE, "", error))
+      if (nb_store_add_person (w->store, person, error) == 0)
+        return FALSE;
+      add_person_notes (w, nb_person_get_id (person));
+      if (!add_entries (w, person, record, FALSE, "", error))
         return FALSE;
 
       index_person (w, person);
@@ -506,21 +602,24 @@ write_record (Writer          *w,
   else
     {
       g_autofree char *met_before = g_strdup (nb_person_get_field (match, NB_PERSON_MET_DATE));
-      gboolean changed = merge_record (match, record);
+      gboolean changed = merge_record (w, match, record);
       GBytes *photo_before = nb_person_get_photo (match);
 
       if (!merge_photo (w, match, record, error))
         return FALSE;
       changed |= nb_person_get_photo (match) != photo_before;
 
-      if ((changed && !nb_store_update_person (w->store, match, error)) ||
-          !add_entries (w, match, record, TRUE, met_before, error))
+      if (!add_entries (w, match, record, TRUE, met_before, error))
         return FALSE;
 
+      if (changed && g_hash_table_add (w->merged_set, match))
+        g_ptr_array_add (w->merged, match);
+
+      /* Only the record's values can be new to the indexes. */
       if (changed)
         {
-          index_values (w->by_email, match, NB_PERSON_EMAILS);
-          index_values (w->by_url, match, NB_PERSON_URLS);
+          index_record_values (w->by_email, match, record, NB_PERSON_EMAILS);
+          index_record_values (w->by_url, match, record, NB_PERSON_URLS);
         }
       w->report->merged++;
     }
@@ -569,6 +668,18 @@ write_all (NbStore   *store,
         return FALSE;
     }
 
+  if (g_cancellable_set_error_if_cancelled (w->cancellable, error))
+    return FALSE;
+
+  for (guint i = 0; i < w->merged->len; i++)
+    {
+      if (!nb_store_update_person (store, g_ptr_array_index (w->merged, i), error))
+        return FALSE;
+    }
+
+  if (!_nb_store_add_entries (store, w->new_notes, error))
+    return FALSE;
+
   /* Cancelled during the last stretch: still nothing is written. */
   return !g_cancellable_set_error_if_cancelled (w->cancellable, error);
 }
@@ -600,6 +711,12 @@ _nb_import_write (NbStore               *store,
   w.by_url = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.photos = g_hash_table_new (NULL, NULL);
+  w.notes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                   (GDestroyNotify) g_hash_table_unref);
+  w.new_notes = g_ptr_array_new_with_free_func (g_object_unref);
+  w.merged = g_ptr_array_new ();
+  w.merged_set = g_hash_table_new (NULL, NULL);
+  w.values = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
 
   ok = nb_store_transaction (store, write_all, &w, error);
 
@@ -608,6 +725,11 @@ _nb_import_write (NbStore               *store,
   g_hash_table_unref (w.by_url);
   g_hash_table_unref (w.by_name);
   g_hash_table_unref (w.photos);
+  g_hash_table_unref (w.notes);
+  g_ptr_array_unref (w.new_notes);
+  g_ptr_array_unref (w.merged);
+  g_hash_table_unref (w.merged_set);
+  g_hash_table_unref (w.values);
 
   if (!ok)
     return FALSE;

@@ -256,6 +256,25 @@ load_entry (NbStore   *self,
   return _nb_store_entry_from_row (stmt, 0);
 }
 
+/* Binds the 10 columns of an entry after its id, from parameter @i. */
+static void
+bind_new_entry (sqlite3_stmt *stmt,
+                int           i,
+                NbEntry      *entry,
+                gint64        now)
+{
+  sqlite3_bind_int64 (stmt, i, nb_entry_get_person_id (entry));
+  bind_optional_id (stmt, i + 1, nb_entry_get_other_person_id (entry));
+  bind_optional_id (stmt, i + 2, nb_entry_get_event_id (entry));
+  sqlite3_bind_text (stmt, i + 3, nb_entry_kind_to_string (nb_entry_get_kind (entry)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, i + 4, nb_entry_get_date (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, i + 5, nb_entry_get_due (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, i + 6, nb_status_to_string (nb_entry_get_status (entry)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, i + 7, nb_entry_get_text (entry), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, i + 8, now);
+  sqlite3_bind_int64 (stmt, i + 9, now);
+}
+
 gint64
 nb_store_add_entry (NbStore  *self,
                     NbEntry  *entry,
@@ -286,16 +305,7 @@ nb_store_add_entry (NbStore  *self,
   if (stmt == NULL)
     goto failed;
 
-  sqlite3_bind_int64 (stmt, 1, nb_entry_get_person_id (entry));
-  bind_optional_id (stmt, 2, nb_entry_get_other_person_id (entry));
-  bind_optional_id (stmt, 3, nb_entry_get_event_id (entry));
-  sqlite3_bind_text (stmt, 4, nb_entry_kind_to_string (nb_entry_get_kind (entry)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, nb_entry_get_date (entry), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, nb_entry_get_due (entry), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, nb_status_to_string (nb_entry_get_status (entry)), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, nb_entry_get_text (entry), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 9, now);
-  sqlite3_bind_int64 (stmt, 10, now);
+  bind_new_entry (stmt, 1, entry, now);
   if (!_nb_store_step_done (self, stmt, error))
     goto failed;
 
@@ -315,6 +325,161 @@ nb_store_add_entry (NbStore  *self,
 failed:
   _nb_store_rollback (self);
   return 0;
+}
+
+/* "INSERT INTO entries … VALUES (…), (…)" for @rows rows, ids given. */
+static char *
+build_insert_rows_sql (guint rows)
+{
+  GString *sql = g_string_new ("INSERT INTO entries (id, person_id, other_person_id, event_id,"
+                               " kind, date, due, status, text, created, updated) VALUES ");
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                 : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+  return g_string_free (sql, FALSE);
+}
+
+/* Inserts @rows entries of @entries from @start, with ids from
+ * @first_id, in one statement. */
+static gboolean
+insert_entry_rows (NbStore    *self,
+                   GPtrArray  *entries,
+                   guint       start,
+                   guint       rows,
+                   gint64      first_id,
+                   gint64      now,
+                   GError    **error)
+{
+  g_autoptr(NbStmt) batch = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  if (rows == NB_STORE_ENTRY_BATCH)
+    {
+      if (self->stmts[NB_STMT_ENTRY_INSERT_MANY] == NULL)
+        sql = build_insert_rows_sql (rows);
+      stmt = batch = _nb_store_prepare (self, NB_STMT_ENTRY_INSERT_MANY, sql, error);
+      if (stmt == NULL)
+        return FALSE;
+    }
+  else
+    {
+      sql = build_insert_rows_sql (rows);
+      rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _nb_store_set_error (self, error, rc);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < rows; i++)
+    {
+      sqlite3_bind_int64 (stmt, (int) (11 * i + 1), first_id + i);
+      bind_new_entry (stmt, (int) (11 * i + 2), g_ptr_array_index (entries, start + i), now);
+    }
+
+  ok = _nb_store_step_done (self, stmt, error);
+  if (batch == NULL)
+    sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+gboolean
+_nb_store_add_entries (NbStore    *self,
+                       GPtrArray  *entries,
+                       GError    **error)
+{
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) events = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gint64 now = _nb_store_now ();
+  gint64 first_id = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      if (!validate_entry (g_ptr_array_index (entries, i), error))
+        return FALSE;
+    }
+
+  if (entries->len == 0)
+    return TRUE;
+
+  if (!_nb_store_begin (self, TRUE, error))
+    return FALSE;
+
+  /* check_references(), once per person and event. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NbEntry *entry = g_ptr_array_index (entries, i);
+      gint64 ids[] = { nb_entry_get_person_id (entry), nb_entry_get_other_person_id (entry) };
+      gint64 event_id = nb_entry_get_event_id (entry);
+
+      for (guint j = 0; j < G_N_ELEMENTS (ids); j++)
+        {
+          if (ids[j] == 0 || g_hash_table_contains (people, &ids[j]))
+            continue;
+          if (!_nb_store_person_exists (self, ids[j], error))
+            goto failed;
+          g_hash_table_add (people, g_memdup2 (&ids[j], sizeof ids[j]));
+        }
+
+      if (event_id != 0 && !g_hash_table_contains (events, &event_id))
+        {
+          g_autoptr(NbEvent) event = nb_store_get_event (self, event_id, error);
+
+          if (event == NULL)
+            goto failed;
+          g_hash_table_add (events, g_memdup2 (&event_id, sizeof event_id));
+        }
+    }
+
+  /* The ids SQLite would choose (the highest plus one), given, so that
+   * each row of a statement knows its own. */
+  {
+    g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_ENTRIES_NEXT_ID,
+                                                "SELECT coalesce (max (id), 0) + 1 FROM entries",
+                                                error);
+
+    if (stmt == NULL || _nb_store_step (self, stmt, error) != SQLITE_ROW)
+      goto failed;
+    first_id = sqlite3_column_int64 (stmt, 0);
+  }
+
+  for (guint done = 0; done < entries->len; )
+    {
+      guint rows = MIN (NB_STORE_ENTRY_BATCH, entries->len - done);
+
+      if (!insert_entry_rows (self, entries, done, rows, first_id + done, now, error))
+        goto failed;
+      done += rows;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      NbEntry *entry = g_ptr_array_index (entries, i);
+
+      nb_entry_set_id (entry, first_id + i);
+      queue_entry (self, entry, NULL, NB_CHANGE_ADDED);
+    }
+
+  if (!_nb_store_commit (self, error))
+    goto cleared;
+
+  for (guint i = 0; i < entries->len; i++)
+    nb_entry_set_timestamps (g_ptr_array_index (entries, i), now, now);
+  return TRUE;
+
+failed:
+  _nb_store_rollback (self);
+cleared:
+  for (guint i = 0; i < entries->len; i++)
+    nb_entry_set_id (g_ptr_array_index (entries, i), 0);
+  return FALSE;
 }
 
 gboolean

@@ -440,30 +440,70 @@ validate_person (NbPerson  *person,
   return TRUE;
 }
 
+/* Makes the stored tags @person's, touching only those that differ:
+ * deleting all of a person's tags takes a temporary b-tree (the table
+ * has triggers and no rowid), and most saves change no tag. @is_new: the
+ * person was just inserted, so has none yet. */
 static gboolean
 write_tags (NbStore   *self,
             NbPerson  *person,
+            gboolean   is_new,
             GError   **error)
 {
   const char * const *tags = nb_person_get_tags (person);
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_free);
   gint64 id = nb_person_get_id (person);
 
-  {
-    g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_PERSON_TAGS_DELETE,
-                                                "DELETE FROM tags WHERE person_id = ?",
-                                                error);
-    if (stmt == NULL)
-      return FALSE;
+  for (guint i = 0; tags[i] != NULL; i++)
+    g_hash_table_add (wanted, g_strstrip (g_strdup (tags[i])));
 
-    sqlite3_bind_int64 (stmt, 1, id);
-    if (!_nb_store_step_done (self, stmt, error))
-      return FALSE;
-  }
+  if (!is_new)
+    {
+      g_autoptr(NbStmt) stmt = NULL;
+      int rc;
 
+      stmt = _nb_store_prepare (self, NB_STMT_PERSON_TAGS,
+                                "SELECT tag FROM tags WHERE person_id = ? ORDER BY tag",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+        {
+          const char *tag = _nb_column_text (stmt, 0);
+
+          /* Already there: nothing to write. */
+          if (!g_hash_table_remove (wanted, tag))
+            g_ptr_array_add (stale, g_strdup (tag));
+        }
+      if (rc == -1)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    {
+      g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_PERSON_TAG_DELETE,
+                                                  "DELETE FROM tags WHERE person_id = ? AND tag = ?",
+                                                  error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (stale, i), -1, SQLITE_STATIC);
+      if (!_nb_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  /* The new ones, in the order given. */
   for (guint i = 0; tags[i] != NULL; i++)
     {
       g_autoptr(NbStmt) stmt = NULL;
       g_autofree char *tag = g_strstrip (g_strdup (tags[i]));
+
+      if (!g_hash_table_remove (wanted, tag))
+        continue;
 
       stmt = _nb_store_prepare (self, NB_STMT_PERSON_TAG_INSERT,
                                 "INSERT OR IGNORE INTO tags (person_id, tag) VALUES (?, ?)",
@@ -583,7 +623,7 @@ nb_store_add_person (NbStore   *self,
   id = sqlite3_last_insert_rowid (self->db);
   nb_person_set_id (person, id);
 
-  if (!write_tags (self, person, error) ||
+  if (!write_tags (self, person, TRUE, error) ||
       (nb_person_get_photo (person) != NULL && !write_photo (self, person, error)))
     goto failed;
 
@@ -646,7 +686,7 @@ nb_store_update_person (NbStore   *self,
   sqlite3_bind_int64 (stmt, i++, now);
   sqlite3_bind_int64 (stmt, i++, id);
   if (!_nb_store_step_done (self, stmt, error) ||
-      !write_tags (self, person, error) ||
+      !write_tags (self, person, FALSE, error) ||
       !write_photo (self, person, error))
     goto failed;
 

@@ -52,7 +52,7 @@ typedef enum {
   NB_STMT_PERSON_SET_DELETED,
   NB_STMT_PERSON_SET_ARCHIVED,
   NB_STMT_PERSON_TAGS,
-  NB_STMT_PERSON_TAGS_DELETE,
+  NB_STMT_PERSON_TAG_DELETE,
   NB_STMT_PERSON_TAG_INSERT,
   NB_STMT_PERSON_SUMMARY,
   NB_STMT_PERSON_LINKED,
@@ -68,6 +68,8 @@ typedef enum {
   NB_STMT_ENTRY_GET,
   NB_STMT_ENTRY_GET_ANY,
   NB_STMT_ENTRY_INSERT,
+  NB_STMT_ENTRY_INSERT_MANY,
+  NB_STMT_ENTRIES_NEXT_ID,
   NB_STMT_ENTRY_UPDATE,
   NB_STMT_ENTRY_SET_STATUS,
   NB_STMT_ENTRY_SET_DELETED,
@@ -92,6 +94,11 @@ typedef enum {
   NB_STMT_PROFILE_SET,
 
   NB_STMT_SEARCH,
+  NB_STMT_SEARCH_PENDING,
+  NB_STMT_SEARCH_SYNC_DELETE,
+  NB_STMT_SEARCH_SYNC_PEOPLE,
+  NB_STMT_SEARCH_SYNC_ENTRIES,
+  NB_STMT_SEARCH_SYNC_CLEAR,
   NB_STMT_DELETED_PEOPLE,
   NB_STMT_SEARCH_HELPERS,
 
@@ -138,6 +145,11 @@ struct _NbStore
    * of @pending when it began (to drop a rolled-back savepoint's
    * changes). */
   guint          depth;
+  /* The outermost level is a write transaction (BEGIN IMMEDIATE). */
+  gboolean       writing;
+  /* Search rows (gint64) the triggers said are stale since the outermost
+   * transaction began; rewritten at its COMMIT. May repeat. */
+  GArray        *stale_search;
   GArray        *pending;        /* NbPendingChange */
   GArray        *pending_marks;  /* guint */
 
@@ -180,7 +192,9 @@ char      *_nb_fold                   (const char  *text);
 /* _nb_fold() with runs of white space made one space, trimmed: how
  * names are compared. */
 char      *_nb_fold_name              (const char  *name);
-/* Registers nb_fold() (deterministic, innocuous) on @db. */
+/* Registers nb_fold() (deterministic, innocuous) on @db, and
+ * nb_search_stale() as connections without a store need it (see
+ * nb-store-schema.c, version 3). */
 int        _nb_db_register_functions  (sqlite3     *db);
 /* Opens @path (creating it 0600 if missing) after checking that it is a
  * healthy Netbook notebook no newer than @migrations, migrates it (with a
@@ -266,6 +280,12 @@ gboolean   _nb_store_begin            (NbStore     *self,
 gboolean   _nb_store_commit           (NbStore     *self,
                                        GError     **error);
 void       _nb_store_rollback         (NbStore     *self);
+/* Rewrites the search rows that the schema's triggers noted in
+ * pending_search since the last time (nb-store-schema.c, version 3).
+ * Does nothing outside a write transaction. Called before the outermost
+ * COMMIT and before searching. */
+gboolean   _nb_store_sync_search      (NbStore     *self,
+                                       GError     **error);
 void       _nb_store_queue            (NbStore     *self,
                                        const NbPendingChange *change);
 void       _nb_store_queue_person     (NbStore     *self,
@@ -384,6 +404,16 @@ GPtrArray *_nb_store_list_entries_from (NbStore     *self,
                                         GError     **error);
 gboolean   _nb_store_entries_equal    (NbEntry     *a,
                                        NbEntry     *b);
+/* Rows per INSERT of _nb_store_add_entries(). */
+#define NB_STORE_ENTRY_BATCH 64
+
+/* nb_store_add_entry() for many entries at once, all or none: a few
+ * statements for them all. The entries' CHECKs on kind and status
+ * build their lists as temporary b-trees once per statement, which
+ * costs more than writing a row. */
+gboolean   _nb_store_add_entries      (NbStore     *self,
+                                       GPtrArray   *entries,
+                                       GError     **error);
 /* The timeline without checking that the person exists. */
 GPtrArray *_nb_store_load_timeline    (NbStore     *self,
                                        gint64       person_id,

@@ -17,6 +17,20 @@
  * must not make the draft fail to save. Its created and updated times are
  * in microseconds, so that the last changed draft sorts first.
  *
+ * Version 3 keeps the search index up to date once per transaction
+ * instead of once per row. SQLite 3.40's FTS5 writes out its pending
+ * terms at every savepoint and every statement journal, so triggers
+ * that wrote to the search table made each row of a large import a
+ * segment of its own (and a merge). The triggers now only say which
+ * search rows are stale, through nb_search_stale (ROWID): the store's
+ * connection keeps them in memory (the function returns FALSE), any
+ * other connection writes them to pending_search (it returns TRUE). The
+ * store rewrites both in a few statements before each COMMIT
+ * (_nb_store_sync_search() in nb-store.c), before searching inside a
+ * transaction, and on opening a notebook with rows in pending_search.
+ * The version also writes the CHECKs of entries without IN lists (see
+ * schema_v3).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -225,10 +239,132 @@ migrate_to_v2 (sqlite3     *db,
   return _nb_db_exec (db, path, schema_v2, error);
 }
 
+static const char schema_v3[] =
+  "DROP TRIGGER people_search_insert;\n"
+  "DROP TRIGGER people_search_update;\n"
+  "DROP TRIGGER people_search_delete;\n"
+  "DROP TRIGGER tags_search_insert;\n"
+  "DROP TRIGGER tags_search_update;\n"
+  "DROP TRIGGER tags_search_delete;\n"
+  "DROP TRIGGER entries_search_insert;\n"
+  "DROP TRIGGER entries_search_update;\n"
+  "DROP TRIGGER entries_search_delete;\n"
+  "\n"
+  /* The same table, with the same rules written without IN lists:
+   * SQLite builds a CHECK's list as a temporary b-tree for every row
+   * written, which cost more than the row itself. Rebuilt the way
+   * SQLite's documentation says (foreign keys are off here); ids are
+   * kept, so the search rows still match. */
+  "CREATE TABLE entries_v3 (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,\n"
+  "  other_person_id INTEGER REFERENCES people (id) ON DELETE SET NULL,\n"
+  "  event_id INTEGER REFERENCES events (id) ON DELETE SET NULL,\n"
+  "  kind TEXT NOT NULL CHECK (kind = 'conversation' OR kind = 'meeting' OR kind = 'note'\n"
+  "    OR kind = 'dream' OR kind = 'challenge' OR kind = 'need' OR kind = 'help-given'\n"
+  "    OR kind = 'help-received' OR kind = 'referral-given' OR kind = 'referral-received'\n"
+  "    OR kind = 'introduction' OR kind = 'follow-up'),\n"
+  "  date TEXT NOT NULL CHECK (date GLOB " DATE_SHAPE "),\n"
+  "  due TEXT NOT NULL DEFAULT '' CHECK (due = '' OR due GLOB " DATE_SHAPE "),\n"
+  "  status TEXT NOT NULL DEFAULT '',\n"
+  "  text TEXT NOT NULL DEFAULT '',\n"
+  "  created INTEGER NOT NULL,\n"
+  "  updated INTEGER NOT NULL,\n"
+  "  deleted INTEGER NOT NULL DEFAULT 0,\n"
+  "  CHECK (CASE WHEN kind = 'dream' OR kind = 'challenge' OR kind = 'need'\n"
+  "               THEN status = 'open' OR status = 'helped' OR status = 'achieved'\n"
+  "                    OR status = 'resolved'\n"
+  "             WHEN kind = 'follow-up'\n"
+  "               THEN (status = 'open' OR status = 'done') AND due <> ''\n"
+  "             ELSE status = '' END),\n"
+  "  CHECK (other_person_id IS NULL OR other_person_id <> person_id)\n"
+  ");\n"
+  "INSERT INTO entries_v3 (id, person_id, other_person_id, event_id, kind, date, due,\n"
+  "                        status, text, created, updated, deleted)\n"
+  "  SELECT id, person_id, other_person_id, event_id, kind, date, due,\n"
+  "         status, text, created, updated, deleted FROM entries;\n"
+  "DROP TABLE entries;\n"
+  "ALTER TABLE entries_v3 RENAME TO entries;\n"
+  "CREATE INDEX entries_timeline ON entries (person_id, date DESC, id DESC);\n"
+  "CREATE INDEX entries_other ON entries (other_person_id, date DESC, id DESC)\n"
+  "  WHERE other_person_id IS NOT NULL;\n"
+  "CREATE INDEX entries_event ON entries (event_id) WHERE event_id IS NOT NULL;\n"
+  "CREATE INDEX entries_open_followups ON entries (due)\n"
+  "  WHERE kind = 'follow-up' AND status = 'open';\n"
+  "CREATE INDEX entries_deleted ON entries (deleted) WHERE deleted <> 0;\n"
+  "\n"
+  "CREATE TABLE pending_search (\n"
+  "  search_rowid INTEGER PRIMARY KEY\n"
+  ");\n"
+  "\n"
+  "CREATE TRIGGER people_search_insert AFTER INSERT ON people WHEN new.deleted = 0\n"
+  "BEGIN\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * new.id WHERE nb_search_stale (2 * new.id);\n"
+  "END;\n"
+  "CREATE TRIGGER people_search_update AFTER UPDATE OF display_name, given_name,\n"
+  "  family_name, company, role, industry, offers, target_market, interests,\n"
+  "  deleted ON people\n"
+  "BEGIN\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * old.id WHERE nb_search_stale (2 * old.id);\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * new.id\n"
+  "    WHERE new.id <> old.id AND nb_search_stale (2 * new.id);\n"
+  "END;\n"
+  "CREATE TRIGGER people_search_delete AFTER DELETE ON people\n"
+  "BEGIN\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * old.id WHERE nb_search_stale (2 * old.id);\n"
+  "END;\n"
+  "\n"
+  "CREATE TRIGGER tags_search_insert AFTER INSERT ON tags\n"
+  "BEGIN\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * new.person_id\n"
+  "    WHERE nb_search_stale (2 * new.person_id);\n"
+  "END;\n"
+  "CREATE TRIGGER tags_search_update AFTER UPDATE ON tags\n"
+  "BEGIN\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * old.person_id\n"
+  "    WHERE nb_search_stale (2 * old.person_id);\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * new.person_id\n"
+  "    WHERE new.person_id <> old.person_id AND nb_search_stale (2 * new.person_id);\n"
+  "END;\n"
+  "CREATE TRIGGER tags_search_delete AFTER DELETE ON tags\n"
+  "BEGIN\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * old.person_id\n"
+  "    WHERE nb_search_stale (2 * old.person_id);\n"
+  "END;\n"
+  "\n"
+  "CREATE TRIGGER entries_search_insert AFTER INSERT ON entries WHEN new.deleted = 0\n"
+  "BEGIN\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * new.id + 1\n"
+  "    WHERE nb_search_stale (2 * new.id + 1);\n"
+  "END;\n"
+  "CREATE TRIGGER entries_search_update AFTER UPDATE OF person_id, text, deleted ON entries\n"
+  "BEGIN\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * old.id + 1\n"
+  "    WHERE nb_search_stale (2 * old.id + 1);\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * new.id + 1\n"
+  "    WHERE new.id <> old.id AND nb_search_stale (2 * new.id + 1);\n"
+  "END;\n"
+  "CREATE TRIGGER entries_search_delete AFTER DELETE ON entries\n"
+  "BEGIN\n"
+  "  INSERT OR IGNORE INTO pending_search SELECT 2 * old.id + 1\n"
+  "    WHERE nb_search_stale (2 * old.id + 1);\n"
+  "END;\n";
+
+static gboolean
+migrate_to_v3 (sqlite3     *db,
+               const char  *path,
+               GError     **error)
+{
+  /* The search table is left as it is: the old triggers kept it right,
+   * and the entries keep their ids. */
+  return _nb_db_exec (db, path, schema_v3, error);
+}
+
 const NbMigrationFunc _nb_store_migrations[] = {
   NULL,
   migrate_to_v1,
   migrate_to_v2,
+  migrate_to_v3,
 };
 
 const guint _nb_store_n_migrations = G_N_ELEMENTS (_nb_store_migrations);

@@ -342,6 +342,10 @@ search_fts (NbStore     *self,
   g_autoptr(GHashTable) deleted = NULL;
   int rc;
 
+  /* Inside a write transaction, what it changed so far is found too. */
+  if (!_nb_store_sync_search (self, error))
+    return FALSE;
+
   deleted = load_deleted_people (self, error);
   if (deleted == NULL)
     return FALSE;
@@ -629,7 +633,7 @@ _nb_store_find_helpers (NbStore     *self,
                               "   AND p.deleted = 0 AND p.archived = 0 AND p.id <> ?2"
                               " ORDER BY rank",
                               error);
-    if (stmt == NULL)
+    if (stmt == NULL || !_nb_store_sync_search (self, error))
       return NULL;
 
     sqlite3_bind_text (stmt, 1, query->str, -1, SQLITE_STATIC);

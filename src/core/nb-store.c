@@ -210,6 +210,139 @@ flush_pending (NbStore *self)
   g_object_unref (self);
 }
 
+/* The search rows of the stale cards and entries, as the triggers of
+ * schema version 2 wrote them: a card's row holds its folded name,
+ * work, offers, about and tags; an entry's its folded text. Rows of
+ * deleted people and entries are only removed. ?1 is a JSON array of
+ * the store's stale rows; pending_search has those of other
+ * connections. One statement each, so that FTS5 writes its index once
+ * for the whole batch. */
+#define STALE_ROWS \
+  "(SELECT value AS search_rowid FROM json_each (?1)" \
+  " UNION SELECT search_rowid FROM pending_search)"
+
+static const struct {
+  NbStmtId    id;
+  const char *sql;
+} search_sync_steps[] = {
+  { NB_STMT_SEARCH_SYNC_DELETE,
+    "DELETE FROM search WHERE rowid IN (SELECT search_rowid FROM " STALE_ROWS ")" },
+  { NB_STMT_SEARCH_SYNC_PEOPLE,
+    "INSERT INTO search (rowid, person_id, name, work, offers, about, tags, note)"
+    " SELECT 2 * p.id, p.id,"
+    "  nb_fold (p.display_name || ' ' || p.given_name || ' ' || p.family_name),"
+    "  nb_fold (p.company || ' ' || p.role || ' ' || p.industry),"
+    "  nb_fold (p.offers),"
+    "  nb_fold (p.target_market || ' ' || p.interests),"
+    "  (SELECT nb_fold (group_concat (tag, ' ')) FROM tags WHERE person_id = p.id),"
+    "  ''"
+    " FROM " STALE_ROWS " s CROSS JOIN people p ON p.id = s.search_rowid / 2"
+    " WHERE s.search_rowid % 2 = 0 AND p.deleted = 0" },
+  { NB_STMT_SEARCH_SYNC_ENTRIES,
+    "INSERT INTO search (rowid, person_id, note)"
+    " SELECT 2 * e.id + 1, e.person_id, nb_fold (e.text)"
+    " FROM " STALE_ROWS " s CROSS JOIN entries e ON e.id = s.search_rowid / 2"
+    " WHERE s.search_rowid % 2 = 1 AND e.deleted = 0" },
+};
+
+/* nb_search_stale (ROWID) on the store's connection: noted in memory,
+ * which costs no page of the notebook (see nb-store-schema.c). A write
+ * outside the store's write transactions (none is known) would have no
+ * COMMIT of the store's to rewrite it, so it goes to pending_search. */
+static void
+sql_search_stale (sqlite3_context  *context,
+                  int               argc,
+                  sqlite3_value   **argv)
+{
+  NbStore *self = sqlite3_user_data (context);
+  gint64 rowid = sqlite3_value_int64 (argv[0]);
+
+  if (self->depth == 0 || !self->writing)
+    {
+      sqlite3_result_int (context, 1);
+      return;
+    }
+
+  g_array_append_val (self->stale_search, rowid);
+  sqlite3_result_int (context, 0);
+}
+
+static int
+compare_rowids (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* "[2,4,7]": the stale rows, each once, in order. */
+static char *
+dup_stale_rows_json (NbStore *self)
+{
+  GArray *rows = self->stale_search;
+  GString *json = g_string_sized_new (rows->len * 8 + 2);
+
+  g_array_sort (rows, compare_rowids);
+  g_string_append_c (json, '[');
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gint64 rowid = g_array_index (rows, gint64, i);
+
+      if (i > 0 && rowid == g_array_index (rows, gint64, i - 1))
+        continue;
+      if (json->len > 1)
+        g_string_append_c (json, ',');
+      g_string_append_printf (json, "%" G_GINT64_FORMAT, rowid);
+    }
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+gboolean
+_nb_store_sync_search (NbStore  *self,
+                       GError  **error)
+{
+  g_autofree char *json = NULL;
+  gboolean pending;
+
+  if (self->depth == 0 || !self->writing)
+    return TRUE;
+
+  {
+    g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_SEARCH_PENDING,
+                                                "SELECT EXISTS (SELECT 1 FROM pending_search)",
+                                                error);
+    if (stmt == NULL || _nb_store_step (self, stmt, error) != SQLITE_ROW)
+      return FALSE;
+    pending = sqlite3_column_int (stmt, 0) != 0;
+  }
+
+  if (self->stale_search->len == 0 && !pending)
+    return TRUE;
+
+  json = dup_stale_rows_json (self);
+  for (guint i = 0; i < G_N_ELEMENTS (search_sync_steps); i++)
+    {
+      g_autoptr(NbStmt) stmt = _nb_store_prepare (self, search_sync_steps[i].id,
+                                                  search_sync_steps[i].sql, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+      if (!_nb_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  /* Only when there is something to delete: emptying an empty table
+   * still writes its page. The stale rows in memory are kept until
+   * the transaction ends: a savepoint rolled back after this would
+   * undo these rows, not the changes made before it. */
+  return !pending || run_control (self, NB_STMT_SEARCH_SYNC_CLEAR, "DELETE FROM pending_search", error);
+}
+
 gboolean
 _nb_store_begin (NbStore   *self,
                  gboolean   write,
@@ -241,6 +374,8 @@ _nb_store_begin (NbStore   *self,
   if (!ok)
     return FALSE;
 
+  if (self->depth == 0)
+    self->writing = write;
   g_array_append_val (self->pending_marks, mark);
   self->depth++;
   return TRUE;
@@ -252,6 +387,12 @@ end_level (NbStore *self)
   g_assert (self->depth > 0);
 
   self->depth--;
+  if (self->depth == 0)
+    {
+      self->writing = FALSE;
+      /* Rewritten by COMMIT, or undone with everything by ROLLBACK. */
+      g_array_set_size (self->stale_search, 0);
+    }
   g_array_set_size (self->pending_marks, self->depth);
 }
 
@@ -307,7 +448,8 @@ _nb_store_commit (NbStore  *self,
       return TRUE;
     }
 
-  if (!run_control (self, NB_STMT_COMMIT, "COMMIT", error))
+  if (!_nb_store_sync_search (self, error) ||
+      !run_control (self, NB_STMT_COMMIT, "COMMIT", error))
     {
       _nb_store_rollback (self);
       return FALSE;
@@ -347,10 +489,13 @@ purge_deleted (NbStore  *self,
       sqlite3_stmt *stmt = NULL;
       gboolean any = FALSE;
 
-      /* Opening must not write (or wait for the write lock) for nothing. */
+      /* Opening must not write (or wait for the write lock) for nothing.
+       * Search rows left to rewrite (by a program other than the store)
+       * are rewritten by the COMMIT below. */
       if (sqlite3_prepare_v2 (self->db,
                               "SELECT EXISTS (SELECT 1 FROM people WHERE deleted <> 0)"
-                              " OR EXISTS (SELECT 1 FROM entries WHERE deleted <> 0)",
+                              " OR EXISTS (SELECT 1 FROM entries WHERE deleted <> 0)"
+                              " OR EXISTS (SELECT 1 FROM pending_search)",
                               -1, &stmt, NULL) == SQLITE_OK &&
           sqlite3_step (stmt) == SQLITE_ROW)
         any = sqlite3_column_int (stmt, 0) != 0;
@@ -403,6 +548,7 @@ nb_store_finalize (GObject *object)
   g_clear_pointer (&self->person_columns, g_free);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->pending_marks, g_array_unref);
+  g_clear_pointer (&self->stale_search, g_array_unref);
 
   G_OBJECT_CLASS (nb_store_parent_class)->finalize (object);
 }
@@ -477,6 +623,7 @@ nb_store_init (NbStore *self)
   self->person_columns = g_string_free (columns, FALSE);
   self->pending = g_array_new (FALSE, FALSE, sizeof (NbPendingChange));
   self->pending_marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->stale_search = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 char *
@@ -506,6 +653,14 @@ _nb_store_open_with_migrations (const char             *path,
   self->path = g_steal_pointer (&resolved);
   self->db = db;
 
+  /* The connection is the store's, and closes with it. */
+  if (sqlite3_create_function_v2 (db, "nb_search_stale", 1, SQLITE_UTF8, self,
+                                  sql_search_stale, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _nb_store_set_error (self, error, sqlite3_errcode (db));
+      return NULL;
+    }
+
   /* SQLite's default 2 MiB page cache is smaller than the people table
    * of a large notebook, and a long timeline is spread over thousands of
    * pages: 8 MiB keeps a person's page and search as you type in memory
@@ -513,6 +668,13 @@ _nb_store_open_with_migrations (const char             *path,
    * 6 ms) for a few MiB more at most. Not fatal if refused. */
   if (sqlite3_exec (db, "PRAGMA cache_size = " G_STRINGIFY (NB_STORE_CACHE_KIB_NEG), NULL, NULL, NULL) != SQLITE_OK)
     g_debug ("Could not set the page cache of %s: %s", self->path, sqlite3_errmsg (db));
+
+  /* Savepoint and statement journals in memory: every change the store
+   * makes runs in a savepoint, whose journal otherwise goes to a file in
+   * /var/tmp past 64 KiB (a 10,000-card import wrote 750,000 times to
+   * it). They hold the pages one savepoint changes, a few KiB. */
+  if (sqlite3_exec (db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("Could not keep the temporary files of %s in memory: %s", self->path, sqlite3_errmsg (db));
 
   /* Undo ends with the session that deleted: what an earlier session
    * deleted goes for good now. Not fatal: it is tried again next time. */

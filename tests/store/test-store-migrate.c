@@ -362,7 +362,7 @@ test_v1_to_v2 (void)
 {
   g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "store", "fixtures", "schema-v1.sql", NULL);
   g_autofree char *path = load_fixture (fixture);
-  g_autofree char *backup = g_strdup_printf ("%s.before-v2.bak", path);
+  g_autofree char *backup = g_strdup_printf ("%s.before-v%d.bak", path, NB_STORE_SCHEMA_VERSION);
   g_autoptr(GBytes) photo = g_bytes_new_static (sample_photo, sizeof sample_photo);
   g_autoptr(NbStore) store = NULL;
   g_autoptr(NbPerson) maria = NULL;
@@ -372,7 +372,7 @@ test_v1_to_v2 (void)
 
   store = nb_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
   g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM people WHERE photo IS NOT NULL"), ==, 0);
   g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM capture_drafts"), ==, 0);
   assert_integrity_ok (store->db);
@@ -394,6 +394,116 @@ test_v1_to_v2 (void)
   again = nb_store_get_person (store, nb_person_get_id (maria), &error);
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (nb_person_get_photo (again), photo));
+}
+
+/* Every row of @table, as dump_table() writes it. */
+static char *
+dump_rows (sqlite3    *db,
+           const char *table)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  dump_table (db, table, out);
+  return g_strdup (out->str);
+}
+
+/* Inserting an entry of @kind and @status straight into the table:
+ * SQLITE_OK or the error. */
+static int
+insert_raw_entry (sqlite3    *db,
+                  const char *kind,
+                  const char *status,
+                  const char *due)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO entries (person_id, kind, date, due, status,"
+                                          " created, updated) VALUES"
+                                          " ((SELECT min (id) FROM people), '%s', '1999-01-01',"
+                                          " '%s', '%s', 0, 0)",
+                                          kind, due, status);
+
+  /* Extended codes: SQLITE_CONSTRAINT_CHECK is a SQLITE_CONSTRAINT. */
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) & 0xff;
+}
+
+/* The released version 2, opened by this release: the entries table is
+ * rebuilt with the same rows, ids and rules, the search index is kept
+ * and stays right, and no row waits to be indexed. */
+static void
+test_v2_to_v3 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "store", "fixtures", "schema-v2.sql", NULL);
+  g_autofree char *path = load_fixture (fixture);
+  g_autofree char *entries_before = NULL;
+  g_autofree char *entries_after = NULL;
+  g_autofree char *search_before = NULL;
+  g_autofree char *search_after = NULL;
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 maria_id;
+  gint64 n_search;
+  sqlite3 *db;
+
+  db = test_sqlite_open (path);
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, 2);
+  entries_before = dump_rows (db, "entries");
+  search_before = dump_rows (db, "search");
+  n_search = test_sqlite_int (db, "SELECT count (*) FROM search");
+  sqlite3_close (db);
+  g_assert_cmpint (n_search, >, 3);
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, 3);
+  assert_integrity_ok (store->db);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pending_search"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM sqlite_master"
+                                               " WHERE name = 'entries_v3'"), ==, 0);
+
+  entries_after = dump_rows (store->db, "entries");
+  search_after = dump_rows (store->db, "search");
+  g_assert_cmpstr (entries_after, ==, entries_before);
+  g_assert_cmpstr (search_after, ==, search_before);
+
+  /* The same rules, written without IN lists. */
+  g_assert_cmpint (insert_raw_entry (store->db, "note", "", ""), ==, SQLITE_OK);
+  g_assert_cmpint (insert_raw_entry (store->db, "need", "helped", ""), ==, SQLITE_OK);
+  g_assert_cmpint (insert_raw_entry (store->db, "follow-up", "done", "2024-06-02"), ==, SQLITE_OK);
+  g_assert_cmpint (insert_raw_entry (store->db, "gossip", "", ""), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (insert_raw_entry (store->db, "note", "open", ""), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (insert_raw_entry (store->db, "dream", "done", ""), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (insert_raw_entry (store->db, "follow-up", "open", ""), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (insert_raw_entry (store->db, "follow-up", "helped", "2024-06-02"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (insert_raw_entry (store->db, "meeting", "", "June"), ==, SQLITE_CONSTRAINT);
+  test_sqlite_exec (store->db, "DELETE FROM entries WHERE date = '1999-01-01'");
+
+  /* Writing through the store keeps the index right. */
+  hits = nb_store_search (store, "angstrom", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  {
+    g_autoptr(NbPerson) maria = nb_store_resolve_person (store, "Maria Rossi", NULL, &error);
+
+    g_assert_no_error (error);
+    maria_id = nb_person_get_id (maria);
+    nb_person_set_field (maria, NB_PERSON_COMPANY, "Quillfeather Studio");
+    nb_store_update_person (store, maria, &error);
+    g_assert_no_error (error);
+  }
+  test_add_entry (store, NB_ENTRY_NOTE, maria_id, "2024-06-03", "Loves marzipan");
+
+  hits = nb_store_search (store, "quillfeather", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = nb_store_search (store, "marzipan", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM search"), ==, n_search + 1);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pending_search"), ==, 0);
 }
 
 /* Every NbPerson field has its column, named by its key. */
@@ -425,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/backup-before-migration", test_backup_before_migration);
   g_test_add_func ("/store/migrate/failed-migration", test_failed_migration);
   g_test_add_func ("/store/migrate/v1-to-v2", test_v1_to_v2);
+  g_test_add_func ("/store/migrate/v2-to-v3", test_v2_to_v3);
   g_test_add_func ("/store/migrate/person-columns", test_person_columns);
 
   return g_test_run ();

@@ -57,6 +57,33 @@ assert_n_hits (NbStore    *store,
     g_error ("“%s”: %u hits, expected %u", query, hits->len, n);
 }
 
+/* What the search table must hold, from the rules of the schema: a
+ * row per card of someone not deleted, a row per entry not deleted. */
+#define EXPECTED_INDEX \
+  "SELECT 2 * id, id, nb_fold (display_name || ' ' || given_name || ' ' || family_name)," \
+  "  nb_fold (company || ' ' || role || ' ' || industry), nb_fold (offers)," \
+  "  nb_fold (target_market || ' ' || interests)," \
+  "  (SELECT nb_fold (group_concat (tag, ' ')) FROM tags WHERE person_id = p.id), ''" \
+  " FROM people p WHERE deleted = 0" \
+  " UNION ALL SELECT 2 * id + 1, person_id, NULL, NULL, NULL, NULL, NULL, nb_fold (text)" \
+  " FROM entries WHERE deleted = 0"
+#define ACTUAL_INDEX \
+  "SELECT rowid, person_id, name, work, offers, about, tags, note FROM search"
+
+/* The index is exactly what it must be, and nothing waits to be
+ * written to it. */
+static void
+assert_index_exact (NbStore *store)
+{
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM (" ACTUAL_INDEX
+                                               " EXCEPT SELECT * FROM (" EXPECTED_INDEX "))"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM (SELECT * FROM (" EXPECTED_INDEX ")"
+                                               " EXCEPT " ACTUAL_INDEX ")"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM search"), ==,
+                   test_sqlite_int (store->db, "SELECT count (*) FROM (" EXPECTED_INDEX ")"));
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pending_search"), ==, 0);
+}
+
 static NbStore *
 make_network (void)
 {
@@ -250,6 +277,97 @@ test_stays_in_sync (void)
   g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM search"), ==,
                    test_sqlite_int (store->db, "SELECT (SELECT count (*) FROM people)"
                                                " + (SELECT count (*) FROM entries)"));
+  assert_index_exact (store);
+}
+
+static gboolean
+add_then_fail_cb (NbStore   *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  test_add_person (store, user_data, "", "");
+  /* Found inside the transaction, before its COMMIT. */
+  assert_n_hits (store, "okonkwo", 2);
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  return FALSE;
+}
+
+static gboolean
+add_and_search_cb (NbStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  g_autoptr(GError) inner_error = NULL;
+  gint64 id = test_add_person (store, "Quentin Okonkwo", "Harbour Tiles", "");
+
+  assert_n_hits (store, "okonkwo", 1);
+  test_add_entry (store, NB_ENTRY_NOTE, id, "2024-05-02", "Wants a kiln");
+  assert_finds (store, "kiln", "Quentin Okonkwo");
+
+  /* A nested level rolled back after a search wrote the index: what
+   * came before it is still found, what it added is not. */
+  g_assert_false (nb_store_transaction (store, add_then_fail_cb, (gpointer) "Ottoline Okonkwo", &inner_error));
+  g_assert_error (inner_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_n_hits (store, "okonkwo", 1);
+  assert_finds (store, "kiln", "Quentin Okonkwo");
+  assert_finds (store, "harbour", "Quentin Okonkwo");
+
+  return TRUE;
+}
+
+/* The index is written once per transaction (nb-store-schema.c,
+ * version 3), yet found at every step, and undone with what it indexed. */
+static void
+test_transactions (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+  g_autoptr(GError) error = NULL;
+
+  nb_store_transaction (store, add_and_search_cb, NULL, &error);
+  g_assert_no_error (error);
+  assert_n_hits (store, "okonkwo", 1);
+  assert_n_hits (store, "ottoline", 0);
+  assert_finds (store, "kiln", "Quentin Okonkwo");
+  assert_index_exact (store);
+
+  /* A failed transaction leaves nothing in the index. */
+  g_assert_false (nb_store_transaction (store, add_then_fail_cb, (gpointer) "Ottilie Okonkwo", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_n_hits (store, "ottilie", 0);
+  assert_index_exact (store);
+}
+
+/* Another program writing with Netbook's functions (a restore, a
+ * script, an older tool) leaves its stale rows in pending_search: the
+ * store's next COMMIT, or the next opening, writes them. */
+static void
+test_other_connection (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(NbStore) store = make_network ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  path = g_strdup (nb_store_get_path (store));
+  db = test_sqlite_open (path);
+  test_sqlite_exec (db, "INSERT INTO people (display_name, created, updated) VALUES ('Xavier Pendleton', 0, 0)");
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count (*) FROM pending_search"), ==, 1);
+
+  test_add_person (store, "Yolanda Pike", "", "");
+  assert_finds (store, "pendleton", "Xavier Pendleton");
+  assert_finds (store, "yolanda", "Yolanda Pike");
+  assert_index_exact (store);
+
+  test_sqlite_exec (db, "UPDATE people SET company = 'Quarry Works' WHERE display_name = 'Xavier Pendleton'");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_clear_object (&store);
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  assert_finds (store, "quarry", "Xavier Pendleton");
+  assert_index_exact (store);
 }
 
 static void
@@ -379,6 +497,8 @@ main (int   argc,
   g_test_add_func ("/store/search/basics", test_basics);
   g_test_add_func ("/store/search/snippets-and-ranking", test_snippets_and_ranking);
   g_test_add_func ("/store/search/stays-in-sync", test_stays_in_sync);
+  g_test_add_func ("/store/search/transactions", test_transactions);
+  g_test_add_func ("/store/search/other-connection", test_other_connection);
   g_test_add_func ("/store/search/syntax-is-text", test_syntax_is_text);
   g_test_add_func ("/store/search/helpers-trust-briefing", test_helpers_trust_briefing);
 
