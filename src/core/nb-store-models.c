@@ -11,6 +11,12 @@
  * (nb_trust_compute()) a batch at a time and splices the batch back.
  * A person changed meanwhile is reloaded with exact numbers at once.
  *
+ * A commit that changed many things (an import) is applied in one go
+ * (_nb_store_models_apply_many()): each timeline and the follow-ups
+ * are read once, and past a few dozen people the people model is read
+ * again whole, one items-changed, rather than a person at a time (each
+ * a query and a walk through the model: minutes for an import).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -21,6 +27,10 @@
 
 /* People whose trust is computed per idle callback. */
 #define TRUST_BATCH 100
+
+/* Past this many people changed by one commit, the people model is read
+ * again whole. */
+#define RELOAD_PEOPLE_OVER 64
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -352,6 +362,38 @@ on_people_model_items_changed_cb (GListModel *model,
   g_clear_pointer (&self->people_by_id, g_hash_table_unref);
 }
 
+/* Fills @self->people_model with every person (one splice), and starts
+ * computing their trust. */
+static void
+load_people_model (NbStore *self)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->people_model));
+
+  people = nb_store_list_people (self, NULL, TRUE, &error);
+  if (people == NULL)
+    {
+      g_warning ("Could not load the people of %s: %s", self->path, error->message);
+      return;
+    }
+
+  g_clear_handle_id (&self->trust_idle_id, g_source_remove);
+  self->trust_cursor = 0;
+  g_list_store_splice (self->people_model, 0, n_old, people->pdata, people->len);
+
+  if (people->len > 0)
+    self->trust_idle_id = g_idle_add_full (G_PRIORITY_LOW, compute_trust_batch_cb, self, NULL);
+}
+
+static void
+add_id (GHashTable *ids,
+        gint64      id)
+{
+  if (id != 0)
+    g_hash_table_add (ids, g_memdup2 (&id, sizeof id));
+}
+
 /* ---- private API ------------------------------------------------------ */
 
 NbPerson *
@@ -437,6 +479,89 @@ _nb_store_models_apply (NbStore               *self,
 }
 
 void
+_nb_store_models_apply_many (NbStore *self,
+                             GArray  *changes)
+{
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) timelines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) added_or_removed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean followups = FALSE;
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const NbPendingChange *change = &g_array_index (changes, NbPendingChange, i);
+
+      switch (change->kind)
+        {
+        case NB_PENDING_PERSON:
+          add_id (people, change->id);
+          if (change->change != NB_CHANGE_UPDATED)
+            {
+              g_array_append_val (added_or_removed, change->id);
+              followups = TRUE;
+            }
+          break;
+
+        case NB_PENDING_ENTRY:
+          {
+            gint64 ids[] = { change->person_id, change->other_person_id,
+                             change->old_person_id, change->old_other_person_id };
+
+            for (guint j = 0; j < G_N_ELEMENTS (ids); j++)
+              {
+                add_id (people, ids[j]);
+                add_id (timelines, ids[j]);
+              }
+            followups = TRUE;
+          }
+          break;
+
+        case NB_PENDING_PROFILE:
+        case NB_PENDING_EVENT:
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (self->people_model != NULL)
+    {
+      if (g_hash_table_size (people) > RELOAD_PEOPLE_OVER)
+        {
+          load_people_model (self);
+        }
+      else
+        {
+          g_hash_table_iter_init (&iter, people);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            update_person (self, *(gint64 *) key);
+
+          for (guint i = 0; i < added_or_removed->len; i++)
+            update_linked_people (self, g_array_index (added_or_removed, gint64, i));
+        }
+    }
+
+  /* A deleted person's entries are hidden with them, on every timeline
+   * they appear on. */
+  if (added_or_removed->len > 0)
+    {
+      refresh_all_timelines (self);
+    }
+  else
+    {
+      g_hash_table_iter_init (&iter, timelines);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        refresh_timeline (self, *(gint64 *) key);
+    }
+
+  if (followups)
+    refresh_followups (self);
+}
+
+void
 _nb_store_models_dispose (NbStore *self)
 {
   if (self->timelines != NULL)
@@ -467,21 +592,10 @@ nb_store_get_people_model (NbStore *self)
 
   if (self->people_model == NULL)
     {
-      g_autoptr(GPtrArray) people = NULL;
-      g_autoptr(GError) error = NULL;
-
       self->people_model = g_list_store_new (NB_TYPE_PERSON);
       g_signal_connect (self->people_model, "items-changed",
                         G_CALLBACK (on_people_model_items_changed_cb), self);
-      people = nb_store_list_people (self, NULL, TRUE, &error);
-      if (people == NULL)
-        g_warning ("Could not load the people of %s: %s", self->path, error->message);
-      else
-        g_list_store_splice (self->people_model, 0, 0, people->pdata, people->len);
-
-      self->trust_cursor = 0;
-      if (people != NULL && people->len > 0)
-        self->trust_idle_id = g_idle_add_full (G_PRIORITY_LOW, compute_trust_batch_cb, self, NULL);
+      load_people_model (self);
     }
 
   return g_object_ref (G_LIST_MODEL (self->people_model));

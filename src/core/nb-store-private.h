@@ -435,6 +435,10 @@ GPtrArray *_nb_store_find_helpers     (NbStore     *self,
 /* Applies committed changes to the live models before they are emitted. */
 void       _nb_store_models_apply     (NbStore     *self,
                                        const NbPendingChange *change);
+/* _nb_store_models_apply() for all of @changes (NbPendingChange) at
+ * once: what a large commit needs. */
+void       _nb_store_models_apply_many (NbStore    *self,
+                                        GArray     *changes);
 void       _nb_store_models_dispose   (NbStore     *self);
 /* The people model's object for @person_id (borrowed), or NULL if the
  * model is not loaded or does not hold them. The store replaces the

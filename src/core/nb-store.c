@@ -162,11 +162,17 @@ run_control (NbStore     *self,
   return stmt != NULL && _nb_store_step_done (self, stmt, error);
 }
 
+/* Past this many changes in one commit, the models take them all at
+ * once (_nb_store_models_apply_many()) before any is emitted. */
+#define APPLY_MANY_OVER 32
+
 static void
 emit_change (NbStore               *self,
-             const NbPendingChange *change)
+             const NbPendingChange *change,
+             gboolean               apply)
 {
-  _nb_store_models_apply (self, change);
+  if (apply)
+    _nb_store_models_apply (self, change);
 
   switch (change->kind)
     {
@@ -205,8 +211,11 @@ flush_pending (NbStore *self)
   self->pending = g_array_new (FALSE, FALSE, sizeof (NbPendingChange));
 
   g_object_ref (self);
+  if (pending->len > APPLY_MANY_OVER)
+    _nb_store_models_apply_many (self, pending);
   for (guint i = 0; i < pending->len; i++)
-    emit_change (self, &g_array_index (pending, NbPendingChange, i));
+    emit_change (self, &g_array_index (pending, NbPendingChange, i),
+                 pending->len <= APPLY_MANY_OVER);
   g_object_unref (self);
 }
 

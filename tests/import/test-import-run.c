@@ -1,7 +1,8 @@
 /* test-import-run.c: how an import runs: cancelled or failed means
  * nothing was added (and no signal emitted), the asynchronous import
  * with its progress, JSON handed to its importer, and a generator for
- * the large files (timings reported, never asserted).
+ * the large files (timings reported, never asserted), whose people are
+ * found by search and are in the live models right after.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -315,6 +316,60 @@ test_json (void)
 #endif
 
 static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+/* The live people model holds what a fresh list of the notebook holds,
+ * in the same order, with the imported values. */
+static void
+assert_people_model_current (NbStore    *store,
+                             GListModel *model)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  people = nb_store_list_people (store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, people->len);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      NbPerson *listed = g_ptr_array_index (people, i);
+      g_autoptr(NbPerson) item = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (nb_person_get_id (item), ==, nb_person_get_id (listed));
+      for (guint f = 0; f < NB_PERSON_N_FIELDS; f++)
+        g_assert_cmpstr (nb_person_get_field (item, (NbPersonField) f), ==,
+                         nb_person_get_field (listed, (NbPersonField) f));
+    }
+}
+
+/* Search finds @name, right after the import. */
+static void
+assert_search_finds (NbStore    *store,
+                     const char *query,
+                     const char *name)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found = FALSE;
+
+  hits = nb_store_search (store, query, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < hits->len; i++)
+    found |= g_str_equal (nb_person_get_display_name (((NbSearchHit *) hits->pdata[i])->person), name);
+
+  if (!found)
+    g_error ("“%s” did not find %s (%u hits)", query, name, hits->len);
+}
+
+static void
 test_large (void)
 {
   g_autoptr(NbStore) store = test_open_new_store ();
@@ -329,6 +384,9 @@ test_large (void)
   guint n_cards = (g_test_perf () ? 10000 : 1000) / LARGE_DIVISOR;
   guint n_rows = (g_test_perf () ? 30000 : 1500) / LARGE_DIVISOR;
   guint n_known = 0;
+  g_autoptr(GListModel) people_model = NULL;
+  g_autoptr(GListModel) followups_model = NULL;
+  guint n_items_changed = 0;
   const char *months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
   gint64 start;
 
@@ -353,11 +411,24 @@ test_large (void)
   vcf_data = g_string_free_to_bytes (g_steal_pointer (&vcf));
   csv_data = g_string_free_to_bytes (g_steal_pointer (&csv));
 
+  /* The app's live models are loaded while it imports. */
+  test_add_person (store, "Already Here", "", "");
+  people_model = nb_store_get_people_model (store);
+  followups_model = nb_store_get_followups_model (store);
+  g_signal_connect (people_model, "items-changed", G_CALLBACK (count_items_changed_cb), &n_items_changed);
+
   start = g_get_monotonic_time ();
   cards = nb_import_bytes (store, vcf_data, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_test_message ("vCard: %u cards in %.0f ms", n_cards, (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpuint (cards->added, ==, n_cards);
+
+  /* Found at once, by name, company and tag; the model read once. */
+  assert_search_finds (store, "given7 family7", "Given7 Family7");
+  assert_search_finds (store, "company 499", "Given499 Family499");
+  assert_search_finds (store, "group3", "Given3 Family3");
+  assert_people_model_current (store, people_model);
+  g_assert_cmpuint (n_items_changed, ==, 1);
 
   start = g_get_monotonic_time ();
   rows = nb_import_bytes (store, csv_data, NULL, NULL, NULL, NULL, &error);
@@ -365,6 +436,20 @@ test_large (void)
   g_test_message ("LinkedIn: %u rows in %.0f ms", n_rows, (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpuint (rows->added + rows->merged, ==, n_rows);
   g_assert_cmpuint (rows->merged, ==, n_known);
+
+  /* New people, merged ones by what the row added, and the notes. */
+  assert_search_finds (store, "other1 person1", "Other1 Person1");
+  assert_search_finds (store, "given3 family3", "Given3 Family3");
+  {
+    g_autoptr(GPtrArray) hits = nb_store_search (store, "connected on linkedin", 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, n_rows);
+  }
+  assert_people_model_current (store, people_model);
+  g_assert_cmpuint (n_items_changed, ==, 2);
+  test_assert_search_index_exact (store);
+  g_assert_cmpuint (g_list_model_get_n_items (followups_model), ==, 0);
 }
 
 int

@@ -266,3 +266,28 @@ test_dump_schema (sqlite3 *db)
 
   return g_strdup (dump->str);
 }
+
+/* What the search table must hold, from the rules of the schema: a
+ * row per card of someone not deleted, a row per entry not deleted. */
+#define EXPECTED_INDEX \
+  "SELECT 2 * id, id, nb_fold (display_name || ' ' || given_name || ' ' || family_name)," \
+  "  nb_fold (company || ' ' || role || ' ' || industry), nb_fold (offers)," \
+  "  nb_fold (target_market || ' ' || interests)," \
+  "  (SELECT nb_fold (group_concat (tag, ' ')) FROM tags WHERE person_id = p.id), ''" \
+  " FROM people p WHERE deleted = 0" \
+  " UNION ALL SELECT 2 * id + 1, person_id, NULL, NULL, NULL, NULL, NULL, nb_fold (text)" \
+  " FROM entries WHERE deleted = 0"
+#define ACTUAL_INDEX \
+  "SELECT rowid, person_id, name, work, offers, about, tags, note FROM search"
+
+void
+test_assert_search_index_exact (NbStore *store)
+{
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM (" ACTUAL_INDEX
+                                               " EXCEPT SELECT * FROM (" EXPECTED_INDEX "))"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM (SELECT * FROM (" EXPECTED_INDEX ")"
+                                               " EXCEPT " ACTUAL_INDEX ")"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM search"), ==,
+                   test_sqlite_int (store->db, "SELECT count (*) FROM (" EXPECTED_INDEX ")"));
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pending_search"), ==, 0);
+}

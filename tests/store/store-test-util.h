@@ -38,6 +38,9 @@ gint64     test_add_entry      (NbStore      *store,
                                 const char   *text);
 /* Fills a store with a little of everything. */
 void       test_fill_sample    (NbStore      *store);
+/* The search index is exactly what the schema's rules make of the
+ * people and entries, and no row waits to be written to it. */
+void       test_assert_search_index_exact (NbStore *store);
 /* "type name tbl_name sql" of every schema object, sorted, with white
  * space normalised. */
 char      *test_dump_schema    (sqlite3      *db);

@@ -548,6 +548,155 @@ test_timeline_models (void)
 }
 
 /* The store may go before its models. */
+/* The models hold what fresh reads of the notebook hold. */
+static void
+assert_models_current (NbStore    *store,
+                       GListModel *people,
+                       GListModel *timeline,
+                       gint64      timeline_person,
+                       GListModel *followups)
+{
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+
+  listed = nb_store_list_people (store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, listed->len);
+  for (guint i = 0; i < listed->len; i++)
+    {
+      g_autoptr(NbPerson) item = g_list_model_get_item (people, i);
+      NbPerson *person = g_ptr_array_index (listed, i);
+
+      g_assert_cmpint (nb_person_get_id (item), ==, nb_person_get_id (person));
+      g_assert_cmpstr (nb_person_get_display_name (item), ==, nb_person_get_display_name (person));
+      g_assert_cmpstr (nb_person_get_field (item, NB_PERSON_COMPANY), ==,
+                       nb_person_get_field (person, NB_PERSON_COMPANY));
+      g_assert_cmpstr (nb_person_get_last_contact (item), ==, nb_person_get_last_contact (person));
+      g_assert_cmpuint (nb_person_get_due_followups (item), ==, nb_person_get_due_followups (person));
+    }
+
+  entries = nb_store_list_entries (store, timeline_person, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autoptr(NbEntry) item = g_list_model_get_item (timeline, i);
+
+      g_assert_cmpint (nb_entry_get_id (item), ==, nb_entry_get_id (g_ptr_array_index (entries, i)));
+    }
+
+  due = nb_store_list_followups (store, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (followups), ==, due->len);
+  for (guint i = 0; i < due->len; i++)
+    {
+      g_autoptr(NbEntry) item = g_list_model_get_item (followups, i);
+
+      g_assert_cmpint (nb_entry_get_id (item), ==, nb_entry_get_id (g_ptr_array_index (due, i)));
+    }
+}
+
+typedef struct {
+  gint64 ada;
+  gint64 bob;
+  guint  n_people;
+  guint  n_entries;
+} BigCommit;
+
+static gboolean
+big_commit_cb (NbStore   *store,
+               gpointer   user_data,
+               GError   **error)
+{
+  BigCommit *big = user_data;
+  g_autoptr(NbPerson) ada = NULL;
+  g_autoptr(NbEntry) intro = NULL;
+
+  for (guint i = 0; i < big->n_people; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %03u", big->n_people - i);
+
+      test_add_person (store, name, "Bulk Co", "");
+    }
+
+  for (guint i = 0; i < big->n_entries; i++)
+    {
+      g_autoptr(NbEntry) entry = nb_entry_new (i % 2 == 0 ? NB_ENTRY_MEETING : NB_ENTRY_FOLLOW_UP,
+                                               big->ada, "2024-05-01", "talked");
+
+      if (i % 2 == 1)
+        {
+          nb_entry_set_due (entry, "2024-05-10");
+          nb_entry_set_status (entry, NB_STATUS_OPEN);
+        }
+      if (nb_store_add_entry (store, entry, error) == 0)
+        return FALSE;
+    }
+
+  /* An introduction of Ada to Bob, Bob deleted, Ada renamed: people
+   * added, removed and moved in the list in one commit. */
+  intro = nb_entry_new (NB_ENTRY_INTRODUCTION, big->ada, "2024-05-02", "meet Bob");
+  nb_entry_set_other_person_id (intro, big->bob);
+  if (nb_store_add_entry (store, intro, error) == 0 ||
+      !nb_store_delete_person (store, big->bob, error))
+    return FALSE;
+
+  ada = nb_store_get_person (store, big->ada, error);
+  if (ada == NULL)
+    return FALSE;
+  nb_person_set_field (ada, NB_PERSON_DISPLAY_NAME, "Zelda");
+  nb_person_set_field (ada, NB_PERSON_COMPANY, "Renamed Co");
+  return nb_store_update_person (store, ada, error);
+}
+
+/* A commit that changes many things (an import) is applied to the
+ * models in one go: the people model read again whole past a few dozen
+ * people, person by person below that; timelines and follow-ups right
+ * either way. */
+static void
+test_big_commits (void)
+{
+  const guint n_people[] = { 200, 10 };
+
+  for (guint run = 0; run < G_N_ELEMENTS (n_people); run++)
+    {
+      g_autoptr(NbStore) store = test_open_new_store ();
+      g_autoptr(GListModel) people = NULL;
+      g_autoptr(GListModel) timeline = NULL;
+      g_autoptr(GListModel) followups = NULL;
+      g_autoptr(GError) error = NULL;
+      BigCommit big = { 0, 0, n_people[run], 60 };
+      Splice splice = { 0, };
+
+      big.ada = test_add_person (store, "Ada", "", "");
+      big.bob = test_add_person (store, "Bob", "", "");
+      test_add_person (store, "Carol", "", "");
+      people = nb_store_get_people_model (store);
+      timeline = nb_store_get_timeline_model (store, big.ada);
+      followups = nb_store_get_followups_model (store);
+      g_signal_connect (people, "items-changed", G_CALLBACK (on_items_changed_cb), &splice);
+
+      nb_store_transaction (store, big_commit_cb, &big, &error);
+      g_assert_no_error (error);
+
+      assert_models_current (store, people, timeline, big.ada, followups);
+      g_assert_cmpuint (g_list_model_get_n_items (people), ==, n_people[run] + 2);
+      g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, big.n_entries + 1);
+      g_assert_cmpuint (g_list_model_get_n_items (followups), ==, big.n_entries / 2);
+      if (n_people[run] > 64)
+        {
+          /* One splice of the whole list. */
+          g_assert_cmpuint (splice.count, ==, 1);
+          g_assert_cmpuint (splice.position, ==, 0);
+          g_assert_cmpuint (splice.removed, ==, 3);
+          g_assert_cmpuint (splice.added, ==, n_people[run] + 2);
+        }
+      test_assert_search_index_exact (store);
+    }
+}
+
 static void
 test_models_outlive_store (void)
 {
@@ -838,6 +987,7 @@ main (int   argc,
   g_test_add_func ("/store/live/people-model", test_people_model);
   g_test_add_func ("/store/live/people-model-trust", test_people_model_trust);
   g_test_add_func ("/store/live/timeline-models", test_timeline_models);
+  g_test_add_func ("/store/live/big-commits", test_big_commits);
   g_test_add_func ("/store/live/models-outlive-store", test_models_outlive_store);
   g_test_add_func ("/store/live/two-stores", test_two_stores);
   g_test_add_func ("/store/live/busy-wait", test_busy_wait);

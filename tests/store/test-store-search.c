@@ -57,33 +57,6 @@ assert_n_hits (NbStore    *store,
     g_error ("“%s”: %u hits, expected %u", query, hits->len, n);
 }
 
-/* What the search table must hold, from the rules of the schema: a
- * row per card of someone not deleted, a row per entry not deleted. */
-#define EXPECTED_INDEX \
-  "SELECT 2 * id, id, nb_fold (display_name || ' ' || given_name || ' ' || family_name)," \
-  "  nb_fold (company || ' ' || role || ' ' || industry), nb_fold (offers)," \
-  "  nb_fold (target_market || ' ' || interests)," \
-  "  (SELECT nb_fold (group_concat (tag, ' ')) FROM tags WHERE person_id = p.id), ''" \
-  " FROM people p WHERE deleted = 0" \
-  " UNION ALL SELECT 2 * id + 1, person_id, NULL, NULL, NULL, NULL, NULL, nb_fold (text)" \
-  " FROM entries WHERE deleted = 0"
-#define ACTUAL_INDEX \
-  "SELECT rowid, person_id, name, work, offers, about, tags, note FROM search"
-
-/* The index is exactly what it must be, and nothing waits to be
- * written to it. */
-static void
-assert_index_exact (NbStore *store)
-{
-  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM (" ACTUAL_INDEX
-                                               " EXCEPT SELECT * FROM (" EXPECTED_INDEX "))"), ==, 0);
-  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM (SELECT * FROM (" EXPECTED_INDEX ")"
-                                               " EXCEPT " ACTUAL_INDEX ")"), ==, 0);
-  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM search"), ==,
-                   test_sqlite_int (store->db, "SELECT count (*) FROM (" EXPECTED_INDEX ")"));
-  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pending_search"), ==, 0);
-}
-
 static NbStore *
 make_network (void)
 {
@@ -277,7 +250,7 @@ test_stays_in_sync (void)
   g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM search"), ==,
                    test_sqlite_int (store->db, "SELECT (SELECT count (*) FROM people)"
                                                " + (SELECT count (*) FROM entries)"));
-  assert_index_exact (store);
+  test_assert_search_index_exact (store);
 }
 
 static gboolean
@@ -329,14 +302,14 @@ test_transactions (void)
   assert_n_hits (store, "okonkwo", 1);
   assert_n_hits (store, "ottoline", 0);
   assert_finds (store, "kiln", "Quentin Okonkwo");
-  assert_index_exact (store);
+  test_assert_search_index_exact (store);
 
   /* A failed transaction leaves nothing in the index. */
   g_assert_false (nb_store_transaction (store, add_then_fail_cb, (gpointer) "Ottilie Okonkwo", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   assert_n_hits (store, "ottilie", 0);
-  assert_index_exact (store);
+  test_assert_search_index_exact (store);
 }
 
 /* Another program writing with Netbook's functions (a restore, a
@@ -358,7 +331,7 @@ test_other_connection (void)
   test_add_person (store, "Yolanda Pike", "", "");
   assert_finds (store, "pendleton", "Xavier Pendleton");
   assert_finds (store, "yolanda", "Yolanda Pike");
-  assert_index_exact (store);
+  test_assert_search_index_exact (store);
 
   test_sqlite_exec (db, "UPDATE people SET company = 'Quarry Works' WHERE display_name = 'Xavier Pendleton'");
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
@@ -367,7 +340,7 @@ test_other_connection (void)
   store = nb_store_open (path, &error);
   g_assert_no_error (error);
   assert_finds (store, "quarry", "Xavier Pendleton");
-  assert_index_exact (store);
+  test_assert_search_index_exact (store);
 }
 
 static void
