@@ -1,7 +1,7 @@
 /* nb-import-write.c: matching records against the notebook and writing
  * them, in one transaction.
  *
- * The people already there are loaded once (nb_store_list_people()) and
+ * The people already there are loaded once (_nb_store_list_cards()) and
  * indexed in memory by folded email, URL and name, so that matching a
  * record costs a few hash lookups, never a query per record and
  * criterion. People added by the import join the indexes, so that the
@@ -638,7 +638,7 @@ write_all (NbStore   *store,
   Writer *w = user_data;
   guint n = w->records->len;
 
-  w->people = nb_store_list_people (store, NULL, TRUE, error);
+  w->people = _nb_store_list_cards (store, error);
   if (w->people == NULL)
     return FALSE;
 

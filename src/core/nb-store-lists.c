@@ -304,20 +304,19 @@ _nb_store_fill_tags_and_summaries (NbStore     *self,
          fill_summaries (self, people, by_id, today_iso, error);
 }
 
-GPtrArray *
-nb_store_list_people (NbStore     *self,
-                      const char  *tag,
-                      gboolean     include_archived,
-                      GError     **error)
+/* nb_store_list_people(), with the list summaries if @with_summaries. */
+static GPtrArray *
+list_people (NbStore     *self,
+             const char  *tag,
+             gboolean     include_archived,
+             gboolean     with_summaries,
+             GError     **error)
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(NbStmt) stmt = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *today = nb_date_today_iso ();
   int rc;
-
-  g_return_val_if_fail (NB_IS_STORE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!_nb_store_begin (self, FALSE, error))
     return NULL;
@@ -342,8 +341,21 @@ nb_store_list_people (NbStore     *self,
     g_ptr_array_add (people, _nb_store_person_from_row (self, stmt, 0));
   g_clear_pointer (&stmt, _nb_stmt_release);
 
-  if (rc == -1 || !_nb_store_fill_tags_and_summaries (self, people, today, error))
+  if (rc == -1)
     goto failed;
+
+  if (with_summaries)
+    {
+      if (!_nb_store_fill_tags_and_summaries (self, people, today, error))
+        goto failed;
+    }
+  else
+    {
+      g_autoptr(GHashTable) by_id = index_people (people);
+
+      if (!fill_tags (self, by_id, error))
+        goto failed;
+    }
 
   if (!_nb_store_commit (self, error))
     return NULL;
@@ -353,6 +365,25 @@ nb_store_list_people (NbStore     *self,
 failed:
   _nb_store_rollback (self);
   return NULL;
+}
+
+GPtrArray *
+nb_store_list_people (NbStore     *self,
+                      const char  *tag,
+                      gboolean     include_archived,
+                      GError     **error)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return list_people (self, tag, include_archived, TRUE, error);
+}
+
+GPtrArray *
+_nb_store_list_cards (NbStore  *self,
+                      GError  **error)
+{
+  return list_people (self, NULL, TRUE, FALSE, error);
 }
 
 GStrv

@@ -376,6 +376,10 @@ gboolean   _nb_store_fill_summaries   (NbStore     *self,
                                        GPtrArray   *people,
                                        const char  *today_iso,
                                        GError     **error);
+/* Everyone not deleted (archived too) with their tags, without the
+ * list summaries, which read every entry: what an import matches. */
+GPtrArray *_nb_store_list_cards       (NbStore     *self,
+                                       GError     **error);
 /* People (without tags or summary) whose folded name equals @folded
  * (@exact), or each of whose words starts a different word of the name. */
 GPtrArray *_nb_store_find_by_name     (NbStore     *self,
