@@ -204,7 +204,7 @@ _nb_db_register_functions (sqlite3 *db)
                                        NULL, sql_fold, NULL, NULL, NULL);
 
   if (rc == SQLITE_OK)
-    rc = sqlite3_create_function_v2 (db, "nb_search_stale", 1, SQLITE_UTF8,
+    rc = sqlite3_create_function_v2 (db, "nb_search_stale", 2, SQLITE_UTF8,
                                      NULL, sql_search_stale, NULL, NULL, NULL);
 
   return rc;

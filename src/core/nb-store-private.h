@@ -148,8 +148,10 @@ struct _NbStore
   /* The outermost level is a write transaction (BEGIN IMMEDIATE). */
   gboolean       writing;
   /* Search rows (gint64) the triggers said are stale since the outermost
-   * transaction began; rewritten at its COMMIT. May repeat. */
+   * transaction began, rewritten at its COMMIT; and those of them that
+   * were not new, so may be in the index. May repeat. */
   GArray        *stale_search;
+  GArray        *stale_search_old;
   GArray        *pending;        /* NbPendingChange */
   GArray        *pending_marks;  /* guint */
 

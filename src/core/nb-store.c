@@ -223,9 +223,9 @@ flush_pending (NbStore *self)
  * schema version 2 wrote them: a card's row holds its folded name,
  * work, offers, about and tags; an entry's its folded text. Rows of
  * deleted people and entries are only removed. ?1 is a JSON array of
- * the store's stale rows; pending_search has those of other
- * connections. One statement each, so that FTS5 writes its index once
- * for the whole batch. */
+ * the store's stale rows, ?2 of those that may be in the index (not
+ * new); pending_search has those of other connections. One statement
+ * each, so that FTS5 writes its index once for the whole batch. */
 #define STALE_ROWS \
   "(SELECT value AS search_rowid FROM json_each (?1)" \
   " UNION SELECT search_rowid FROM pending_search)"
@@ -235,7 +235,8 @@ static const struct {
   const char *sql;
 } search_sync_steps[] = {
   { NB_STMT_SEARCH_SYNC_DELETE,
-    "DELETE FROM search WHERE rowid IN (SELECT search_rowid FROM " STALE_ROWS ")" },
+    "DELETE FROM search WHERE rowid IN (SELECT value FROM json_each (?2)"
+    " UNION SELECT search_rowid FROM pending_search)" },
   { NB_STMT_SEARCH_SYNC_PEOPLE,
     "INSERT INTO search (rowid, person_id, name, work, offers, about, tags, note)"
     " SELECT 2 * p.id, p.id,"
@@ -273,6 +274,8 @@ sql_search_stale (sqlite3_context  *context,
     }
 
   g_array_append_val (self->stale_search, rowid);
+  if (sqlite3_value_int (argv[1]) == 0)
+    g_array_append_val (self->stale_search_old, rowid);
   sqlite3_result_int (context, 0);
 }
 
@@ -286,11 +289,10 @@ compare_rowids (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* "[2,4,7]": the stale rows, each once, in order. */
+/* "[2,4,7]": @rows, each once, in order. */
 static char *
-dup_stale_rows_json (NbStore *self)
+dup_rows_json (GArray *rows)
 {
-  GArray *rows = self->stale_search;
   GString *json = g_string_sized_new (rows->len * 8 + 2);
 
   g_array_sort (rows, compare_rowids);
@@ -315,6 +317,7 @@ _nb_store_sync_search (NbStore  *self,
                        GError  **error)
 {
   g_autofree char *json = NULL;
+  g_autofree char *json_old = NULL;
   gboolean pending;
 
   if (self->depth == 0 || !self->writing)
@@ -332,7 +335,8 @@ _nb_store_sync_search (NbStore  *self,
   if (self->stale_search->len == 0 && !pending)
     return TRUE;
 
-  json = dup_stale_rows_json (self);
+  json = dup_rows_json (self->stale_search);
+  json_old = dup_rows_json (self->stale_search_old);
   for (guint i = 0; i < G_N_ELEMENTS (search_sync_steps); i++)
     {
       g_autoptr(NbStmt) stmt = _nb_store_prepare (self, search_sync_steps[i].id,
@@ -341,14 +345,21 @@ _nb_store_sync_search (NbStore  *self,
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+      if (sqlite3_bind_parameter_count (stmt) > 1)
+        sqlite3_bind_text (stmt, 2, json_old, -1, SQLITE_STATIC);
       if (!_nb_store_step_done (self, stmt, error))
         return FALSE;
     }
 
+  /* The stale rows in memory are kept until the transaction ends: a
+   * savepoint rolled back after this would undo these rows, not the
+   * changes made before it. They are all in the index now, so a later
+   * rewrite deletes them first. */
+  g_array_set_size (self->stale_search_old, 0);
+  g_array_append_vals (self->stale_search_old, self->stale_search->data, self->stale_search->len);
+
   /* Only when there is something to delete: emptying an empty table
-   * still writes its page. The stale rows in memory are kept until
-   * the transaction ends: a savepoint rolled back after this would
-   * undo these rows, not the changes made before it. */
+   * still writes its page. */
   return !pending || run_control (self, NB_STMT_SEARCH_SYNC_CLEAR, "DELETE FROM pending_search", error);
 }
 
@@ -401,6 +412,7 @@ end_level (NbStore *self)
       self->writing = FALSE;
       /* Rewritten by COMMIT, or undone with everything by ROLLBACK. */
       g_array_set_size (self->stale_search, 0);
+      g_array_set_size (self->stale_search_old, 0);
     }
   g_array_set_size (self->pending_marks, self->depth);
 }
@@ -558,6 +570,7 @@ nb_store_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->pending_marks, g_array_unref);
   g_clear_pointer (&self->stale_search, g_array_unref);
+  g_clear_pointer (&self->stale_search_old, g_array_unref);
 
   G_OBJECT_CLASS (nb_store_parent_class)->finalize (object);
 }
@@ -633,6 +646,7 @@ nb_store_init (NbStore *self)
   self->pending = g_array_new (FALSE, FALSE, sizeof (NbPendingChange));
   self->pending_marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->stale_search = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->stale_search_old = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 char *
@@ -663,7 +677,7 @@ _nb_store_open_with_migrations (const char             *path,
   self->db = db;
 
   /* The connection is the store's, and closes with it. */
-  if (sqlite3_create_function_v2 (db, "nb_search_stale", 1, SQLITE_UTF8, self,
+  if (sqlite3_create_function_v2 (db, "nb_search_stale", 2, SQLITE_UTF8, self,
                                   sql_search_stale, NULL, NULL, NULL) != SQLITE_OK)
     {
       _nb_store_set_error (self, error, sqlite3_errcode (db));

@@ -270,7 +270,7 @@ floor_import (const char  *path,
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
       sqlite3_create_function_v2 (db, "nb_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                   NULL, floor_fold, NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function_v2 (db, "nb_search_stale", 1, SQLITE_UTF8,
+      sqlite3_create_function_v2 (db, "nb_search_stale", 2, SQLITE_UTF8,
                                   NULL, floor_search_stale, NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec (db, "PRAGMA synchronous = FULL; BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db, "INSERT INTO people (display_name, given_name, family_name, company,"
