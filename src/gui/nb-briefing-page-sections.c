@@ -31,12 +31,15 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-/* A plain-text label: user text is never parsed as markup. */
+/* A plain-text label: user text is never parsed as markup, and never
+ * laid out beyond a preview (a GtkLabel with a 10 MB note never finishes
+ * drawing; the person page has the whole text). */
 static GtkWidget *
 new_label (const char *text,
            const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *preview = nb_text_preview (text, NB_PREVIEW_LONG_CHARS, NB_PREVIEW_LONG_LINES);
+  GtkWidget *label = gtk_label_new (preview);
 
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -352,8 +355,9 @@ set_field_label (GtkLabel   *label,
                  const char *when_empty)
 {
   gboolean empty = !has_text (value);
+  g_autofree char *preview = nb_text_preview (value, NB_PREVIEW_LONG_CHARS, NB_PREVIEW_LONG_LINES);
 
-  gtk_label_set_text (label, empty ? when_empty : value);
+  gtk_label_set_text (label, empty ? when_empty : preview);
   if (empty)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   else
@@ -401,14 +405,18 @@ new_helper_row (NbBriefingHelper *helper)
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   g_autofree char *what = NULL;
   g_autofree char *subtitle = NULL;
-  const char *reason = helper->reason != NULL ? helper->reason : "";
+  g_autofree char *reason = nb_text_preview (helper->reason != NULL ? helper->reason : "",
+                                             NB_PREVIEW_SHORT_CHARS, NB_PREVIEW_SHORT_LINES);
 
   if (helper->entry != NULL)
     {
+      g_autofree char *need = nb_text_preview (nb_entry_get_text (helper->entry),
+                                               NB_PREVIEW_SHORT_CHARS, NB_PREVIEW_SHORT_LINES);
+
       if (nb_entry_get_kind (helper->entry) == NB_ENTRY_NEED)
-        what = g_strdup_printf (_("for their need “%s”"), nb_entry_get_text (helper->entry));
+        what = g_strdup_printf (_("for their need “%s”"), need);
       else
-        what = g_strdup_printf (_("for their challenge “%s”"), nb_entry_get_text (helper->entry));
+        what = g_strdup_printf (_("for their challenge “%s”"), need);
     }
 
   if (has_text (reason) && what != NULL)

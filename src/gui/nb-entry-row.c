@@ -1,13 +1,30 @@
 /* nb-entry-row.c: one entry on a person's timeline.
  *
+ * A long text shows its start (nb_text_preview()) and a Show All button
+ * that opens the whole text in a window of its own: a GtkLabel lays out
+ * its whole text on every size request, and a 10 MB note in one never
+ * finishes drawing.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "nb-date.h"
 #include "nb-entry-row.h"
+#include "nb-gui-util.h"
+
+/* GtkTextView lays each paragraph out as one PangoLayout: Pango takes
+ * seconds over a paragraph of 200 KB and never finishes one of 10 MB,
+ * while lines of a few thousand characters are laid out in the
+ * background and keep the view responsive at any size. So the full-text
+ * window breaks longer paragraphs every DISPLAY_LINE_CHARS characters,
+ * with line breaks tagged SOFT_BREAK_TAG that copying leaves out. */
+#define DISPLAY_LINE_CHARS 2000
+#define SOFT_BREAK_TAG "nb-soft-break"
 
 struct _NbEntryRow
 {
@@ -21,6 +38,7 @@ struct _NbEntryRow
   GtkLabel      *status_label;
   GtkLabel      *date_label;
   GtkLabel      *text_label;
+  GtkWidget     *show_all_button;
   GtkWidget     *partner_box;
   GtkWidget     *partner_button;
   GtkLabel      *partner_label;
@@ -102,6 +120,174 @@ update_date (NbEntryRow *self,
   gtk_label_set_text (self->date_label, text);
 }
 
+static gboolean
+is_paragraph_end (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == 0x2029;
+}
+
+/* @text in a new buffer, its paragraphs broken for display every
+ * DISPLAY_LINE_CHARS characters, after a space in the second half of the
+ * line if there is one. */
+static GtkTextBuffer *
+new_display_buffer (const char *text)
+{
+  GtkTextBuffer *buffer = gtk_text_buffer_new (NULL);
+  GtkTextTag *soft_break = gtk_text_buffer_create_tag (buffer, SOFT_BREAK_TAG, NULL);
+  const char *line = text;      /* the start of the line not inserted yet */
+  const char *after_space = NULL;
+  guint n_chars = 0;            /* characters from @line to @p */
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_paragraph_end (c))
+        {
+          n_chars = 0;
+          after_space = NULL;
+          continue;
+        }
+
+      if (n_chars == DISPLAY_LINE_CHARS)
+        {
+          const char *cut = after_space != NULL ? after_space : p;
+
+          gtk_text_buffer_insert (buffer, &end, line, cut - line);
+          gtk_text_buffer_insert_with_tags (buffer, &end, "\n", 1, soft_break, NULL);
+          line = cut;
+          n_chars = (guint) g_utf8_strlen (cut, p - cut);
+          after_space = NULL;
+        }
+
+      n_chars++;
+      if (g_unichar_isspace (c) && n_chars > DISPLAY_LINE_CHARS / 2)
+        after_space = g_utf8_next_char (p);
+    }
+  gtk_text_buffer_insert (buffer, &end, line, -1);
+
+  return buffer;
+}
+
+/* The text between @start and @end as the user wrote it: without the
+ * breaks new_display_buffer() added. */
+static char *
+dup_text_without_soft_breaks (GtkTextBuffer     *buffer,
+                              const GtkTextIter *start,
+                              const GtkTextIter *end)
+{
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *soft_break = gtk_text_tag_table_lookup (tags, SOFT_BREAK_TAG);
+  GString *text = g_string_new (NULL);
+  GtkTextIter from = *start;
+
+  while (gtk_text_iter_compare (&from, end) < 0)
+    {
+      GtkTextIter to = from;
+      g_autofree char *run = NULL;
+
+      if (gtk_text_iter_has_tag (&from, soft_break))
+        {
+          gtk_text_iter_forward_to_tag_toggle (&from, soft_break);
+          continue;
+        }
+
+      gtk_text_iter_forward_to_tag_toggle (&to, soft_break);
+      if (gtk_text_iter_compare (&to, end) > 0)
+        to = *end;
+      run = gtk_text_buffer_get_text (buffer, &from, &to, TRUE);
+      g_string_append (text, run);
+      from = to;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Copy (and Cut, which copies in a read-only view) put the text on the
+ * clipboard as written, not as broken for display. */
+static void
+on_full_text_copy_cb (GtkTextView *view,
+                      gpointer     user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_signal_stop_emission (view, hint->signal_id, hint->detail);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  text = dup_text_without_soft_breaks (buffer, &start, &end);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
+}
+
+static GtkWidget *
+new_full_text_window (NbEntry *entry)
+{
+  g_autoptr(GtkTextBuffer) buffer = new_display_buffer (nb_entry_get_text (entry));
+  g_autofree char *date = nb_date_format_long (nb_entry_get_date (entry));
+  const char *kind = nb_entry_kind_get_label (nb_entry_get_kind (entry));
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new_with_buffer (buffer);
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), kind);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 560);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (kind, date));
+
+  /* Read-only, but with a caret: the keyboard scrolls, selects and
+   * copies as in any text. */
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 18);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 18);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, kind,
+                                  -1);
+  g_signal_connect (view, "copy-clipboard", G_CALLBACK (on_full_text_copy_cb), NULL);
+  g_signal_connect (view, "cut-clipboard", G_CALLBACK (on_full_text_copy_cb), NULL);
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+  gtk_window_set_focus (GTK_WINDOW (window), view);
+
+  return window;
+}
+
+static void
+nb_entry_row_show_all (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  NbEntryRow *self = NB_ENTRY_ROW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *window = new_full_text_window (self->entry);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 nb_entry_row_dispose (GObject *object)
 {
@@ -127,10 +313,13 @@ nb_entry_row_class_init (NbEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbEntryRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, NbEntryRow, date_label);
   gtk_widget_class_bind_template_child (widget_class, NbEntryRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, NbEntryRow, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, NbEntryRow, partner_box);
   gtk_widget_class_bind_template_child (widget_class, NbEntryRow, partner_button);
   gtk_widget_class_bind_template_child (widget_class, NbEntryRow, partner_label);
   gtk_widget_class_bind_template_child (widget_class, NbEntryRow, menu_button);
+
+  gtk_widget_class_install_action (widget_class, "entry.show-all", NULL, nb_entry_row_show_all);
 }
 
 static void
@@ -146,9 +335,11 @@ nb_entry_row_new (NbEntry    *entry,
                   const char *today_iso)
 {
   g_autoptr(GMenuModel) menu = NULL;
+  g_autofree char *preview = NULL;
   NbEntryRow *self;
   NbEntryKind kind;
   const char *text;
+  gboolean cut;
 
   g_return_val_if_fail (NB_IS_ENTRY (entry), NULL);
   g_return_val_if_fail (today_iso != NULL, NULL);
@@ -160,8 +351,12 @@ nb_entry_row_new (NbEntry    *entry,
 
   gtk_image_set_from_icon_name (self->kind_icon, nb_entry_kind_get_icon_name (kind));
   gtk_label_set_text (self->kind_label, nb_entry_kind_get_label (kind));
-  gtk_label_set_text (self->text_label, text);
+  preview = nb_text_preview (text, NB_PREVIEW_LONG_CHARS, NB_PREVIEW_LONG_LINES);
+  cut = strcmp (preview, text) != 0;
+  gtk_label_set_text (self->text_label, preview);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), *text != '\0');
+  gtk_widget_set_visible (self->show_all_button, cut);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "entry.show-all", cut);
   update_date (self, today_iso);
   update_status (self);
 

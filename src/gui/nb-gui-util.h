@@ -10,9 +10,27 @@
 
 G_BEGIN_DECLS
 
+/* Bounds for nb_text_preview(): a text shown on its own (a timeline
+ * entry, the last conversation of a briefing), and a text that is one
+ * line of a list (a need, a follow-up, an agenda row). */
+#define NB_PREVIEW_LONG_CHARS  700
+#define NB_PREVIEW_LONG_LINES  10
+#define NB_PREVIEW_SHORT_CHARS 280
+#define NB_PREVIEW_SHORT_LINES 4
+
 /* Shows @person in @avatar: initials taken from the letters of the name
  * (so "<b>Bob</b> & Sons" gives "BS", not "<S"), colour from the name. */
 void nb_avatar_set_person (AdwAvatar *avatar,
                            NbPerson  *person);
+
+/* The start of @text (valid UTF-8) for a label: at most @max_chars
+ * characters and @max_lines lines, cut between two characters (never
+ * inside a UTF-8 sequence, nor before a combining mark), then "…" if
+ * anything was left out. A GtkLabel lays its whole text out on every
+ * size request, so no label may get a text of unbounded size: a 10 MB
+ * note never finishes drawing. Returns a copy of @text when it fits. */
+char *nb_text_preview      (const char *text,
+                            guint       max_chars,
+                            guint       max_lines);
 
 G_END_DECLS

@@ -244,10 +244,13 @@ create_group_row_cb (gpointer item,
   g_autofree char *date_long = nb_date_format_long (nb_entry_get_date (entry));
   g_autofree char *relative = nb_date_format_relative (nb_entry_get_date (entry), self->today);
   g_autofree char *subtitle = NULL;
+  g_autofree char *title = nb_text_preview (nb_entry_get_text (entry),
+                                            NB_PREVIEW_SHORT_CHARS, NB_PREVIEW_SHORT_LINES);
   GtkWidget *row = adw_action_row_new ();
 
+  /* The whole text is on the entry's timeline row. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), nb_entry_get_text (entry));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   /* Translators: when a dream/challenge/need was noted: "2 May 2024 · 3 weeks ago" */
   subtitle = g_strdup_printf (_("%s · %s"), date_long, relative);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -282,9 +285,11 @@ create_followup_row_cb (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *due_label = gtk_label_new (due);
+  g_autofree char *title = nb_text_preview (nb_entry_get_text (entry),
+                                            NB_PREVIEW_SHORT_CHARS, NB_PREVIEW_SHORT_LINES);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), nb_entry_get_text (entry));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   g_object_set_data_full (G_OBJECT (row), "nb-entry", g_object_ref (entry), g_object_unref);
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);

@@ -1,17 +1,21 @@
 /* test-person-page.c: one person's page on a small notebook: hostile
  * text shown literally, the meter, dreams/challenges/needs and their
  * statuses, follow-ups, the composer, the card saved as you go, delete
- * with undo, refused dates, and how it looks wide and narrow, light and
- * dark.
+ * with undo, refused dates, a long note (its start, then Show All), and
+ * how it looks wide and narrow, light and dark.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "nb-composer.h"
+#include "nb-entry-row.h"
 #include "nb-gui-test.h"
+#include "nb-gui-util.h"
 #include "nb-person-card.h"
 #include "nb-person-page.h"
 #include "nb-trust-meter.h"
@@ -920,6 +924,202 @@ screenshots (Fixture    *f,
   gtk_adjustment_set_value (adjustment, 0);
 }
 
+/* The window @parent opened, if any. */
+static GtkWindow *
+find_transient_window (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == parent && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static NbEntryRow *
+find_timeline_row (Fixture *f,
+                   gint64   entry_id)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (f->page), NB_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (nb_entry_get_id (nb_entry_row_get_entry (g_ptr_array_index (rows, i))) == entry_id)
+      return g_ptr_array_index (rows, i);
+
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_show_all (NbEntryRow *row)
+{
+  GtkWidget *label = nb_gui_test_find_label (GTK_WIDGET (row), "Show All");
+
+  return label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON) : NULL;
+}
+
+static void
+on_clipboard_read_cb (GObject      *clipboard,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  char **text = data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, &error);
+  g_assert_no_error (error);
+}
+
+/* What Ctrl+A, Ctrl+C in @view put on the clipboard. */
+static char *
+dup_copied_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_signal_emit_by_name (view, "copy-clipboard");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
+                                 on_clipboard_read_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_text_buffer_place_cursor (buffer, &start);
+
+  return text;
+}
+
+/* One view with @widget near the top. */
+static void
+widget_screenshot (Fixture    *f,
+                   GtkWidget  *widget,
+                   const char *name)
+{
+  GtkAdjustment *adjustment = page_adjustment (f);
+  g_autoptr(GdkTexture) texture = NULL;
+  graphene_point_t point;
+
+  gtk_adjustment_set_value (adjustment, 0);
+  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (f->page),
+                                           &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 80);
+  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
+  texture = nb_gui_test_screenshot (GTK_WIDGET (f->window), name);
+}
+
+/* A long note: its row shows the first lines, literally, and Show All;
+ * Show All opens the whole text, copied as written; editing it starts
+ * from the whole text and saves it whole. A short note has no Show All. */
+static void
+test_long_note (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const sentences[] = {
+    "Walked through the <b>second site</b> & its kitchen with the head chef.",
+    "Staff turnover is the worry: three line cooks left since spring.",
+    "He wants a bookkeeper who knows restaurants before the lease is signed.",
+    "Ask Tom about the printer; the menus need reprinting before December.",
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(NbEntry) saved = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *edited = NULL;
+  const char *shown;
+  NbEntryRow *row;
+  GtkWidget *show_all;
+  GtkWindow *full;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkLabel *label = NULL;
+  GtkTextView *view;
+  gint64 id;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (text, "%u. %s%s", i + 1, sentences[i % G_N_ELEMENTS (sentences)],
+                            i % 3 == 2 ? "\n\n" : " ");
+  /* And one paragraph no label could lay out in time. */
+  for (guint i = 0; i < 4000; i++)
+    g_string_append (text, "Ünïcödé&<i>\xf0\x9f\xa7\x91\xe2\x80\x8d\xf0\x9f\x92\xbb</i> ");
+  g_string_append (text, "The end.");
+  id = add_entry (f->store, f->bob, NB_ENTRY_NOTE, "2026-11-18", text->str);
+  resize (f, 1024, 900);
+
+  row = find_timeline_row (f, id);
+  collect (GTK_WIDGET (row), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len && label == NULL; i++)
+    if (g_str_has_prefix (gtk_label_get_text (g_ptr_array_index (labels, i)), "1. Walked"))
+      label = g_ptr_array_index (labels, i);
+  g_assert_nonnull (label);
+  shown = gtk_label_get_text (label);
+  g_assert_true (g_str_has_prefix (shown, "1. Walked through the <b>second site</b> & its kitchen"));
+  g_assert_true (g_str_has_suffix (shown, "…"));
+  g_assert_cmpuint (g_utf8_strlen (shown, -1), <=, NB_PREVIEW_LONG_CHARS + 1);
+  show_all = find_show_all (row);
+  g_assert_nonnull (show_all);
+  g_assert_true (gtk_widget_get_mapped (show_all));
+  g_assert_true (gtk_widget_get_focusable (show_all));
+  g_assert_false (gtk_widget_get_visible (find_show_all (find_timeline_row (f, f->conversation))));
+
+  set_scheme (FALSE);
+  widget_screenshot (f, GTK_WIDGET (row), "person-page-long-note-1024-light");
+  set_scheme (TRUE);
+  widget_screenshot (f, GTK_WIDGET (row), "person-page-long-note-1024-dark");
+  set_scheme (FALSE);
+  resize (f, 360, 900);
+  widget_screenshot (f, GTK_WIDGET (row), "person-page-long-note-360-light");
+
+  /* Show All, as the keyboard activates it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "entry.show-all", NULL));
+  full = find_transient_window (f->window);
+  g_assert_nonnull (full);
+  g_assert_true (gtk_window_get_modal (full));
+  nb_gui_test_wait_drawn (GTK_WIDGET (full));
+  view = GTK_TEXT_VIEW (nb_gui_test_find (GTK_WIDGET (full), GTK_TYPE_TEXT_VIEW));
+  g_assert_false (gtk_text_view_get_editable (view));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+  copied = dup_copied_text (view);
+  g_assert_cmpuint (strlen (copied), ==, text->len);
+  g_assert_true (g_str_equal (copied, text->str));
+  nb_gui_test_wait_drawn (GTK_WIDGET (full));
+  nb_gui_test_screenshot (GTK_WIDGET (full), "person-page-long-note-full-light");
+  gtk_window_set_default_size (full, 360, 640);
+  nb_gui_test_wait_drawn (GTK_WIDGET (full));
+  nb_gui_test_screenshot (GTK_WIDGET (full), "person-page-long-note-full-360-light");
+  gtk_window_destroy (full);
+  resize (f, 1024, 900);
+
+  /* Editing starts from, and saves, the whole text. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "person.edit-entry", "x", id));
+  edited = dup_buffer_text (composer_text_view (f));
+  g_assert_cmpuint (strlen (edited), ==, text->len);
+  g_assert_true (g_str_equal (edited, text->str));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "person.save-entry", NULL));
+  g_assert_false (composer_is_open (f));
+  saved = get_entry (f, id);
+  g_assert_cmpuint (strlen (nb_entry_get_text (saved)), ==, text->len);
+  g_assert_true (g_str_equal (nb_entry_get_text (saved), text->str));
+}
+
+/* The page switches the meter in an idle after an allocation: under
+ * sanitizers that can take longer than the frames resize() waits for. */
+static gboolean
+meter_is_compact (Fixture *f)
+{
+  return nb_trust_meter_get_compact (NB_TRUST_METER (nb_gui_test_find (GTK_WIDGET (f->page), NB_TYPE_TRUST_METER)));
+}
+
+static gboolean
+meter_is_wide (Fixture *f)
+{
+  return !meter_is_compact (f);
+}
+
 static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
@@ -943,7 +1143,7 @@ test_screenshots (Fixture       *f,
   composer_screenshot (f, "person-page-composer-1024", TRUE);
 
   resize (f, 360, 1000);
-  g_assert_true (nb_trust_meter_get_compact (meter));
+  g_assert_true (wait_until (meter_is_compact, f));
   composer_screenshot (f, "person-page-composer-360", FALSE);
   composer_screenshot (f, "person-page-composer-360", TRUE);
   /* Editing a follow-up from the narrow page. */
@@ -955,7 +1155,7 @@ test_screenshots (Fixture       *f,
 
   /* And back: wide again, not compact. */
   resize (f, 1024, 700);
-  g_assert_false (nb_trust_meter_get_compact (meter));
+  g_assert_true (wait_until (meter_is_wide, f));
 
   /* The Add Entry menu lists every kind with its icon. */
   set_scheme (FALSE);
@@ -995,6 +1195,7 @@ main (int   argc,
   ADD ("reload-keeps-edits", test_reload_keeps_edits);
   ADD ("empty-person", test_empty_person);
   ADD ("screenshots", test_screenshots);
+  ADD ("long-note", test_long_note);
 
 #undef ADD
 
