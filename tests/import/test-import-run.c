@@ -425,7 +425,14 @@ test_large (void)
 
   /* Found at once, by name, company and tag; the model read once. */
   assert_search_finds (store, "given7 family7", "Given7 Family7");
-  assert_search_finds (store, "company 499", "Given499 Family499");
+  {
+    /* The last card: the number of cards is smaller under sanitizers. */
+    guint last = n_cards - 1;
+    g_autofree char *query = g_strdup_printf ("company %u", last % 500);
+    g_autofree char *name = g_strdup_printf ("Given%u Family%u", last, last);
+
+    assert_search_finds (store, query, name);
+  }
   assert_search_finds (store, "group3", "Given3 Family3");
   assert_people_model_current (store, people_model);
   g_assert_cmpuint (n_items_changed, ==, 1);
