@@ -1,20 +1,20 @@
 /* nb-import.c: taking in a network from other programs.
  *
- * Threads and the transaction: NbStore is not thread-safe, and a second
- * NbStore on the same file would be worse than none — opening one
- * purges what the first may still undo, and the first would not see
- * its writes (no signals, stale models). So the asynchronous import
- * splits at the one place where that is safe: a worker thread reads
- * the file and parses it into plain records (no GObjects, no store),
- * with progress posted to the caller's main context and cancellation
- * checked as it goes; back on that context, one nb_store_transaction()
- * matches the records against the notebook in memory and writes them.
- * Holding a transaction open across main-loop iterations instead (to
- * write in idle chunks) would let any edit made meanwhile join the
- * import's transaction and be rolled back with it on Cancel. Writing
- * happens in one go, so that a failure or a cancellation leaves
- * nothing behind, and it is as short as the store can make it:
- * statements prepared once, no query per record to find a match.
+ * Threads and the transaction: NbStore is not thread-safe, so the
+ * asynchronous import works in a worker thread on a connection of its
+ * own (_nb_store_open_worker()): it reads the file, parses it into plain
+ * records, then matches and writes them in one transaction there, with
+ * progress posted to the caller's main context and Cancel checked as it
+ * goes — a cancelled or failed import is rolled back and leaves
+ * nothing. The main loop never waits on it. Once committed, the
+ * caller's store replays the worker's changes, so that its live models
+ * and listeners see the import as if it had made it. Holding a
+ * transaction of the caller's own store open across main-loop
+ * iterations instead (to write in idle chunks) would let any edit made
+ * meanwhile join the import's transaction and be rolled back with it.
+ * An edit made in the app meanwhile waits for the import's commit
+ * (SQLite's busy timeout), which the store keeps short: statements
+ * prepared once, no query per record to find a match.
  *
  * JSON is Netbook's own export and has its own importer (nb-json.h),
  * which only fills an empty notebook.
@@ -28,6 +28,7 @@
 
 #include "nb-import-private.h"
 #include "nb-json.h"
+#include "nb-store-private.h"
 
 /* Progress from the worker thread reaches the main context at most this
  * often (in µs), so that a fast parse does not flood it. */
@@ -561,13 +562,15 @@ nb_import_file (NbStore                *store,
 typedef struct {
   GTask                *task;     /* the import's: not owned */
   GFile                *file;
+  char                 *path;     /* the notebook's */
   NbImportOptions      *options;
   NbImportProgressFunc  progress;
   gpointer              progress_data;
   GDestroyNotify        progress_destroy;
   GMainContext         *context;
   gint64                last_progress;  /* throttling, in the worker */
-  NbImportBatch        *batch;          /* read by the worker */
+  NbImportReport       *report;         /* written by the worker */
+  GArray               *changes;        /* what it committed */
 } ImportData;
 
 typedef struct {
@@ -581,11 +584,13 @@ static void
 import_data_free (ImportData *data)
 {
   g_clear_object (&data->file);
+  g_free (data->path);
   g_clear_pointer (&data->options, nb_import_options_free);
   if (data->progress_destroy != NULL)
     data->progress_destroy (data->progress_data);
   g_clear_pointer (&data->context, g_main_context_unref);
-  g_clear_pointer (&data->batch, nb_import_batch_free);
+  g_clear_pointer (&data->report, nb_import_report_free);
+  g_clear_pointer (&data->changes, g_array_unref);
   g_free (data);
 }
 
@@ -606,7 +611,8 @@ progress_call_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* In the worker: hands progress to the main context, now and then. */
+/* In the worker: hands progress to the main context, now and then
+ * (and always the end). */
 static void
 thread_progress_cb (double      fraction,
                     const char *text,
@@ -616,7 +622,7 @@ thread_progress_cb (double      fraction,
   gint64 now = g_get_monotonic_time ();
   ProgressCall *call;
 
-  if (now - data->last_progress < PROGRESS_INTERVAL_US)
+  if (now - data->last_progress < PROGRESS_INTERVAL_US && fraction < 1.0)
     return;
   data->last_progress = now;
 
@@ -629,94 +635,68 @@ thread_progress_cb (double      fraction,
                               call, (GDestroyNotify) progress_call_free);
 }
 
+/* The whole import, in a worker thread, on a connection of its own:
+ * nothing of it blocks the main loop, and Cancel is honoured until the
+ * commit (a rollback leaves nothing). */
 static void
-read_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+import_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
   ImportData *data = task_data;
+  NbImportProgressFunc progress = data->progress != NULL ? thread_progress_cb : NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(NbImportBatch) batch = NULL;
+  g_autoptr(NbStore) worker = NULL;
   g_autoptr(GError) error = NULL;
 
   bytes = nb_import_load_file (data->file, cancellable, &error);
   if (bytes != NULL)
-    data->batch = nb_import_batch_read (bytes, data->options,
-                                        data->progress != NULL ? thread_progress_cb : NULL, data,
-                                        cancellable, &error);
-
-  if (data->batch == NULL)
+    batch = nb_import_batch_read (bytes, data->options, progress, data, cancellable, &error);
+  if (batch == NULL)
     {
       prefix_with_file (&error, data->file);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
+  worker = _nb_store_open_worker (data->path, &error);
+  if (worker != NULL)
+    data->report = nb_import_batch_write (batch, worker, progress, data, cancellable, &error);
+  if (data->report == NULL)
+    {
+      if (batch->format != NB_IMPORT_FORMAT_JSON)
+        prefix_with_file (&error, data->file);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->changes = _nb_store_take_worker_changes (worker);
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-json_done_cb (GObject      *source_object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  ImportData *data = g_task_get_task_data (task);
-  NbJsonImportReport json_report = { 0, };
-  NbImportReport *report;
-  GError *error = NULL;
-
-  if (!nb_json_import_finish (NB_STORE (source_object), result, &json_report, &error))
-    {
-      prefix_with_file (&error, data->file);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  data->batch->written = TRUE;
-  report = nb_import_report_new ();
-  report->added = json_report.people_added;
-  g_task_return_pointer (task, report, (GDestroyNotify) nb_import_report_free);
-}
-
-static void
-read_done_cb (GObject      *source_object,
-              GAsyncResult *result,
-              gpointer      user_data)
+import_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   NbStore *store = g_task_get_source_object (task);
   ImportData *data = g_task_get_task_data (task);
-  NbImportReport *report;
   GError *error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) ||
-      g_cancellable_set_error_if_cancelled (g_task_get_cancellable (task), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  /* JSON has its own importer, which parses in a thread of its own. */
-  if (data->batch->format == NB_IMPORT_FORMAT_JSON)
-    {
-      GCancellable *cancellable = g_task_get_cancellable (task);
-
-      nb_json_import_async (store, data->batch->data, cancellable,
-                            json_done_cb, g_steal_pointer (&task));
-      return;
-    }
-
-  report = nb_import_batch_write (data->batch, store, data->progress, data->progress_data,
-                                  g_task_get_cancellable (task), &error);
-  if (report == NULL)
-    {
-      prefix_with_file (&error, data->file);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, report, (GDestroyNotify) nb_import_report_free);
+  /* Committed: the app's models and pages learn of it as of any
+   * change. A Cancel that came after the commit is too late. */
+  _nb_store_replay_changes (store, data->changes);
+  g_task_return_pointer (task, g_steal_pointer (&data->report),
+                         (GDestroyNotify) nb_import_report_free);
 }
 
 void
@@ -731,7 +711,7 @@ nb_import_file_async (NbStore                *store,
                       gpointer                user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) reader = NULL;
+  g_autoptr(GTask) worker = NULL;
   ImportData *data;
 
   g_return_if_fail (NB_IS_STORE (store));
@@ -745,18 +725,23 @@ nb_import_file_async (NbStore                *store,
   data->progress_data = progress_data;
   data->progress_destroy = progress_destroy;
   data->context = g_main_context_ref_thread_default ();
+  data->path = g_strdup (nb_store_get_path (store));
 
   task = g_task_new (store, cancellable, callback, user_data);
   g_task_set_source_tag (task, nb_import_file_async);
   g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  /* Whether it was cancelled is the worker's to say: once it has
+   * committed, the import is done. */
+  g_task_set_check_cancellable (task, FALSE);
   data->task = task;
 
-  /* The reader's task has no source object: the store never leaves
-   * this thread. */
-  reader = g_task_new (NULL, cancellable, read_done_cb, g_object_ref (task));
-  g_task_set_source_tag (reader, nb_import_file_async);
-  g_task_set_task_data (reader, data, NULL);
-  g_task_run_in_thread (reader, read_in_thread);
+  /* The worker's task has no source object: @store never leaves this
+   * thread. */
+  worker = g_task_new (NULL, cancellable, import_done_cb, g_object_ref (task));
+  g_task_set_source_tag (worker, nb_import_file_async);
+  g_task_set_task_data (worker, data, NULL);
+  g_task_set_check_cancellable (worker, FALSE);
+  g_task_run_in_thread (worker, import_in_thread);
 }
 
 NbImportReport *

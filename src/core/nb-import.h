@@ -206,12 +206,13 @@ NbImportReport *nb_import_file           (NbStore               *store,
                                           GCancellable          *cancellable,
                                           GError               **error);
 
-/* Loads and reads the file in a worker thread (the slow part for a
- * large file), reporting progress on the calling thread's main context;
- * then matches and writes on that main context in one transaction,
- * because NbStore is not thread-safe. The writing step cannot be
- * cancelled half-way: it is all or nothing. @progress_destroy is called
- * when no more progress will come. */
+/* Loads, reads, matches and writes the file in a worker thread, on a
+ * connection of its own, in one transaction, reporting progress on the
+ * calling thread's main context. Cancelling before the commit rolls
+ * everything back (G_IO_ERROR_CANCELLED); after it, the import is done
+ * and reported. Once committed, @store emits the changes as its own
+ * (its models update) before @callback runs. @progress_destroy is
+ * called when no more progress will come. */
 void        nb_import_file_async         (NbStore               *store,
                                           GFile                 *file,
                                           const NbImportOptions *options,

@@ -153,6 +153,9 @@ struct _NbStore
   GArray        *stale_search;
   GArray        *stale_search_old;
   GArray        *pending;        /* NbPendingChange */
+  /* A worker's (_nb_store_open_worker()): committed changes, kept for
+   * the store it works for instead of emitted. NULL otherwise. */
+  GArray        *forward;        /* NbPendingChange */
   GArray        *pending_marks;  /* guint */
 
   /* Live models (nb-store-models.c). */
@@ -290,6 +293,11 @@ gboolean   _nb_store_sync_search      (NbStore     *self,
                                        GError     **error);
 void       _nb_store_queue            (NbStore     *self,
                                        const NbPendingChange *change);
+NbStore   *_nb_store_open_worker      (const char  *path,
+                                       GError     **error);
+GArray    *_nb_store_take_worker_changes (NbStore   *worker);
+void       _nb_store_replay_changes   (NbStore     *self,
+                                       GArray      *changes);
 void       _nb_store_queue_person     (NbStore     *self,
                                        gint64       person_id,
                                        NbChange     change);

@@ -210,6 +210,13 @@ flush_pending (NbStore *self)
   pending = g_steal_pointer (&self->pending);
   self->pending = g_array_new (FALSE, FALSE, sizeof (NbPendingChange));
 
+  /* A worker's store hands its changes to the store it works for. */
+  if (self->forward != NULL)
+    {
+      g_array_append_vals (self->forward, pending->data, pending->len);
+      return;
+    }
+
   g_object_ref (self);
   if (pending->len > APPLY_MANY_OVER)
     _nb_store_models_apply_many (self, pending);
@@ -568,6 +575,7 @@ nb_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->person_columns, g_free);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->forward, g_array_unref);
   g_clear_pointer (&self->pending_marks, g_array_unref);
   g_clear_pointer (&self->stale_search, g_array_unref);
   g_clear_pointer (&self->stale_search_old, g_array_unref);
@@ -655,11 +663,12 @@ nb_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "netbook", "netbook.db", NULL);
 }
 
-NbStore *
-_nb_store_open_with_migrations (const char             *path,
-                                const NbMigrationFunc  *migrations,
-                                guint                   n_migrations,
-                                GError                **error)
+static NbStore *
+open_store (const char             *path,
+            const NbMigrationFunc  *migrations,
+            guint                   n_migrations,
+            gboolean                purge,
+            GError                **error)
 {
   g_autofree char *resolved = NULL;
   g_autoptr(NbStore) self = NULL;
@@ -701,10 +710,69 @@ _nb_store_open_with_migrations (const char             *path,
 
   /* Undo ends with the session that deleted: what an earlier session
    * deleted goes for good now. Not fatal: it is tried again next time. */
-  if (!purge_deleted (self, TRUE, &local_error))
+  if (purge && !purge_deleted (self, TRUE, &local_error))
     g_debug ("Could not purge deleted rows of %s: %s", self->path, local_error->message);
 
   return g_steal_pointer (&self);
+}
+
+NbStore *
+_nb_store_open_with_migrations (const char             *path,
+                                const NbMigrationFunc  *migrations,
+                                guint                   n_migrations,
+                                GError                **error)
+{
+  return open_store (path, migrations, n_migrations, TRUE, error);
+}
+
+/* A second connection to the notebook at @path (an open store's
+ * nb_store_get_path()), for one worker thread, where it is made, used
+ * and dropped. It purges nothing (what the open store deleted can still
+ * be undone there) and keeps its changes for _nb_store_replay_changes()
+ * instead of emitting them. */
+NbStore *
+_nb_store_open_worker (const char  *path,
+                       GError     **error)
+{
+  NbStore *worker;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  worker = open_store (path, _nb_store_migrations, _nb_store_n_migrations, FALSE, error);
+  if (worker != NULL)
+    worker->forward = g_array_new (FALSE, FALSE, sizeof (NbPendingChange));
+
+  return worker;
+}
+
+/* What @worker committed: its changes, in order, for
+ * _nb_store_replay_changes(). */
+GArray *
+_nb_store_take_worker_changes (NbStore *worker)
+{
+  g_autoptr(GArray) changes = NULL;
+
+  g_return_val_if_fail (NB_IS_STORE (worker), NULL);
+  g_return_val_if_fail (worker->forward != NULL, NULL);
+
+  changes = g_steal_pointer (&worker->forward);
+  worker->forward = g_array_new (FALSE, FALSE, sizeof (NbPendingChange));
+  return g_steal_pointer (&changes);
+}
+
+/* Back on @self's thread, after a worker's commit: @self's models and
+ * listeners learn of its changes as if @self had made them. */
+void
+_nb_store_replay_changes (NbStore *self,
+                          GArray  *changes)
+{
+  g_return_if_fail (NB_IS_STORE (self));
+  g_return_if_fail (changes != NULL);
+
+  g_array_append_vals (self->pending, changes->data, changes->len);
+  /* Inside a transaction they go out with its commit. */
+  if (self->depth == 0)
+    flush_pending (self);
 }
 
 NbStore *

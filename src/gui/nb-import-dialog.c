@@ -2,9 +2,10 @@
  *
  * Pages, in order: "reading" (the start of the file, for its format and
  * CSV header), "mapping" (generic CSV only: where each column goes),
- * "progress" (the import runs in a worker thread, then writes in one
- * transaction), then "report" or "error". A cancelled or failed import
- * added nothing, and the error page says so.
+ * "progress" (the import reads and writes in a worker thread, in one
+ * transaction, and can be cancelled until it commits), then "report" or
+ * "error". A cancelled or failed import added nothing, and the error
+ * page says so.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

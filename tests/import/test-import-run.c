@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "import-test-util.h"
 #include "nb-import.h"
 #include "nb-json.h"
@@ -459,6 +461,90 @@ test_large (void)
   g_assert_cmpuint (g_list_model_get_n_items (followups_model), ==, 0);
 }
 
+/* ---- in a worker thread ---------------------------------------------- */
+
+typedef struct {
+  sqlite3      *lock;          /* another connection, holding the write lock */
+  GCancellable *cancellable;   /* cancelled before the lock is let go */
+  gboolean      released;
+  AsyncData    *async;
+} LockData;
+
+static gboolean
+release_lock_cb (gpointer user_data)
+{
+  LockData *data = user_data;
+
+  /* The main loop ran while the import waited to write. */
+  g_assert_null (data->async->report);
+  g_assert_null (data->async->error);
+  if (data->cancellable != NULL)
+    g_cancellable_cancel (data->cancellable);
+  g_assert_cmpint (sqlite3_exec (data->lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  data->released = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The import writes on a connection of its own in a worker thread: while
+ * another writer holds the notebook, the main loop goes on; cancelled
+ * once it writes, nothing is added; done, the store's models and
+ * listeners have every person, as from an import of its own. */
+static void
+test_worker (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autofree char *path = test_scratch_path ("worker.vcf");
+  g_autoptr(GBytes) bytes = many_cards (300);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GListModel) people = nb_store_get_people_model (store);
+  guint n_changed = 0;
+  sqlite3 *lock = NULL;
+
+  test_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  test_add_person (store, "Already Here", "", "");
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+  g_signal_connect (store, "person-changed", G_CALLBACK (person_changed_cb), &n_changed);
+  g_assert_cmpint (sqlite3_open (nb_store_get_path (store), &lock), ==, SQLITE_OK);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      AsyncData async = { loop, NULL, NULL, 0, FALSE, NULL };
+      LockData data = { lock, round == 0 ? cancellable : NULL, FALSE, &async };
+
+      g_assert_cmpint (sqlite3_exec (lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+      nb_import_file_async (store, file, NULL, async_progress_cb, &async, async_progress_destroy,
+                            cancellable, imported_cb, &async);
+      g_timeout_add (200, release_lock_cb, &data);
+      g_main_loop_run (loop);
+      g_assert_true (data.released);
+      g_assert_true (async.progress_destroyed);
+
+      if (round == 0)
+        {
+          g_assert_null (async.report);
+          g_assert_error (async.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_clear_error (&async.error);
+          g_assert_cmpuint (test_count_people (store), ==, 1);
+          g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+          g_assert_cmpuint (n_changed, ==, 0);
+        }
+      else
+        {
+          g_assert_no_error (async.error);
+          g_assert_cmpuint (async.report->added, ==, 300);
+          nb_import_report_free (async.report);
+          g_assert_cmpuint (test_count_people (store), ==, 301);
+          g_assert_cmpuint (g_list_model_get_n_items (people), ==, 301);
+          g_assert_cmpuint (n_changed, ==, 300);
+          assert_search_finds (store, "person 299", "Person 299");
+        }
+    }
+
+  sqlite3_close (lock);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/import/run/cancel", test_cancel);
   g_test_add_func ("/import/run/failure", test_failure);
   g_test_add_func ("/import/run/async", test_async);
+  g_test_add_func ("/import/run/worker", test_worker);
   g_test_add_func ("/import/run/json", test_json);
   g_test_add_func ("/import/run/large", test_large);
 
