@@ -9,6 +9,7 @@
 #include "nb-composer.h"
 #include "nb-date.h"
 #include "nb-error.h"
+#include "nb-gui-util.h"
 #include "nb-person.h"
 
 /* Follow-ups are due a week out unless the user says otherwise. */
@@ -379,8 +380,8 @@ nb_composer_edit (NbComposer *self,
   nb_composer_start (self, nb_entry_get_kind (entry));
   self->editing = nb_entry_copy (entry);
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view),
-                            nb_entry_get_text (entry), -1);
+  /* A note of megabytes stays editable (nb-gui-util.h). */
+  nb_text_view_set_long_text (self->text_view, nb_entry_get_text (entry));
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), nb_entry_get_date (entry));
   if (*nb_entry_get_due (entry) != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->due_entry), nb_entry_get_due (entry));
@@ -435,8 +436,6 @@ nb_composer_build_entry (NbComposer  *self,
                          GError     **error)
 {
   NbEntryKind kind;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
   g_autofree char *text = NULL;
   g_autofree char *date = NULL;
   g_autofree char *due = NULL;
@@ -447,9 +446,7 @@ nb_composer_build_entry (NbComposer  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   kind = nb_composer_get_kind (self);
-  buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  text = g_strstrip (nb_text_view_dup_text (self->text_view));
   date = dup_entry_text (self->date_entry);
   due = dup_entry_text (self->due_entry);
 

@@ -17,14 +17,6 @@
 #include "nb-entry-row.h"
 #include "nb-gui-util.h"
 
-/* GtkTextView lays each paragraph out as one PangoLayout: Pango takes
- * seconds over a paragraph of 200 KB and never finishes one of 10 MB,
- * while lines of a few thousand characters are laid out in the
- * background and keep the view responsive at any size. So the full-text
- * window breaks longer paragraphs every DISPLAY_LINE_CHARS characters,
- * with line breaks tagged SOFT_BREAK_TAG that copying leaves out. */
-#define DISPLAY_LINE_CHARS 2000
-#define SOFT_BREAK_TAG "nb-soft-break"
 
 struct _NbEntryRow
 {
@@ -120,114 +112,10 @@ update_date (NbEntryRow *self,
   gtk_label_set_text (self->date_label, text);
 }
 
-static gboolean
-is_paragraph_end (gunichar c)
-{
-  return c == '\n' || c == '\r' || c == 0x2029;
-}
-
-/* @text in a new buffer, its paragraphs broken for display every
- * DISPLAY_LINE_CHARS characters, after a space in the second half of the
- * line if there is one. */
-static GtkTextBuffer *
-new_display_buffer (const char *text)
-{
-  GtkTextBuffer *buffer = gtk_text_buffer_new (NULL);
-  GtkTextTag *soft_break = gtk_text_buffer_create_tag (buffer, SOFT_BREAK_TAG, NULL);
-  const char *line = text;      /* the start of the line not inserted yet */
-  const char *after_space = NULL;
-  guint n_chars = 0;            /* characters from @line to @p */
-  GtkTextIter end;
-
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (is_paragraph_end (c))
-        {
-          n_chars = 0;
-          after_space = NULL;
-          continue;
-        }
-
-      if (n_chars == DISPLAY_LINE_CHARS)
-        {
-          const char *cut = after_space != NULL ? after_space : p;
-
-          gtk_text_buffer_insert (buffer, &end, line, cut - line);
-          gtk_text_buffer_insert_with_tags (buffer, &end, "\n", 1, soft_break, NULL);
-          line = cut;
-          n_chars = (guint) g_utf8_strlen (cut, p - cut);
-          after_space = NULL;
-        }
-
-      n_chars++;
-      if (g_unichar_isspace (c) && n_chars > DISPLAY_LINE_CHARS / 2)
-        after_space = g_utf8_next_char (p);
-    }
-  gtk_text_buffer_insert (buffer, &end, line, -1);
-
-  return buffer;
-}
-
-/* The text between @start and @end as the user wrote it: without the
- * breaks new_display_buffer() added. */
-static char *
-dup_text_without_soft_breaks (GtkTextBuffer     *buffer,
-                              const GtkTextIter *start,
-                              const GtkTextIter *end)
-{
-  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
-  GtkTextTag *soft_break = gtk_text_tag_table_lookup (tags, SOFT_BREAK_TAG);
-  GString *text = g_string_new (NULL);
-  GtkTextIter from = *start;
-
-  while (gtk_text_iter_compare (&from, end) < 0)
-    {
-      GtkTextIter to = from;
-      g_autofree char *run = NULL;
-
-      if (gtk_text_iter_has_tag (&from, soft_break))
-        {
-          gtk_text_iter_forward_to_tag_toggle (&from, soft_break);
-          continue;
-        }
-
-      gtk_text_iter_forward_to_tag_toggle (&to, soft_break);
-      if (gtk_text_iter_compare (&to, end) > 0)
-        to = *end;
-      run = gtk_text_buffer_get_text (buffer, &from, &to, TRUE);
-      g_string_append (text, run);
-      from = to;
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-/* Copy (and Cut, which copies in a read-only view) put the text on the
- * clipboard as written, not as broken for display. */
-static void
-on_full_text_copy_cb (GtkTextView *view,
-                      gpointer     user_data)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GSignalInvocationHint *hint = g_signal_get_invocation_hint (view);
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  g_signal_stop_emission (view, hint->signal_id, hint->detail);
-  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    return;
-
-  text = dup_text_without_soft_breaks (buffer, &start, &end);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
-}
-
 static GtkWidget *
 new_full_text_window (NbEntry *entry)
 {
-  g_autoptr(GtkTextBuffer) buffer = new_display_buffer (nb_entry_get_text (entry));
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
   g_autofree char *date = nb_date_format_long (nb_entry_get_date (entry));
   const char *kind = nb_entry_kind_get_label (nb_entry_get_kind (entry));
   GtkWidget *window = adw_window_new ();
@@ -255,8 +143,7 @@ new_full_text_window (NbEntry *entry)
   gtk_accessible_update_property (GTK_ACCESSIBLE (view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, kind,
                                   -1);
-  g_signal_connect (view, "copy-clipboard", G_CALLBACK (on_full_text_copy_cb), NULL);
-  g_signal_connect (view, "cut-clipboard", G_CALLBACK (on_full_text_copy_cb), NULL);
+  nb_text_view_set_long_text (GTK_TEXT_VIEW (view), nb_entry_get_text (entry));
 
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);

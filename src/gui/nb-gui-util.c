@@ -99,3 +99,152 @@ nb_text_preview (const char *text,
 
   return g_string_free (preview, FALSE);
 }
+
+/* ---- long texts in a GtkTextView ---------------------------------------- */
+
+/* Paragraphs are broken every DISPLAY_LINE_CHARS characters, after a
+ * space in the second half of the line if there is one. */
+#define DISPLAY_LINE_CHARS 2000
+#define SOFT_BREAK_TAG "nb-soft-break"
+
+static gboolean
+is_paragraph_end (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == 0x2029;
+}
+
+static GtkTextTag *
+get_soft_break_tag (GtkTextBuffer *buffer)
+{
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *soft_break = gtk_text_tag_table_lookup (tags, SOFT_BREAK_TAG);
+
+  if (soft_break == NULL)
+    soft_break = gtk_text_buffer_create_tag (buffer, SOFT_BREAK_TAG, NULL);
+
+  return soft_break;
+}
+
+/* The text between @start and @end as the user wrote it. */
+static char *
+dup_text_without_soft_breaks (GtkTextBuffer     *buffer,
+                              const GtkTextIter *start,
+                              const GtkTextIter *end)
+{
+  GtkTextTag *soft_break = get_soft_break_tag (buffer);
+  GString *text = g_string_new (NULL);
+  GtkTextIter from = *start;
+
+  while (gtk_text_iter_compare (&from, end) < 0)
+    {
+      GtkTextIter to = from;
+      g_autofree char *run = NULL;
+
+      if (gtk_text_iter_has_tag (&from, soft_break))
+        {
+          gtk_text_iter_forward_to_tag_toggle (&from, soft_break);
+          continue;
+        }
+
+      gtk_text_iter_forward_to_tag_toggle (&to, soft_break);
+      if (gtk_text_iter_compare (&to, end) > 0)
+        to = *end;
+      run = gtk_text_buffer_get_text (buffer, &from, &to, TRUE);
+      g_string_append (text, run);
+      from = to;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Copy and Cut put the text on the clipboard as written, not as broken
+ * for display; Cut then deletes the selection where it may. */
+static void
+on_long_text_copy_cb (GtkTextView *view,
+                      gpointer     user_data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (view);
+  gboolean cut = g_str_equal (g_signal_name (hint->signal_id), "cut-clipboard");
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_signal_stop_emission (view, hint->signal_id, hint->detail);
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  text = dup_text_without_soft_breaks (buffer, &start, &end);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), text);
+  if (cut)
+    gtk_text_buffer_delete_selection (buffer, TRUE, gtk_text_view_get_editable (view));
+}
+
+void
+nb_text_view_set_long_text (GtkTextView *view,
+                            const char  *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTag *soft_break;
+  const char *line = text;      /* the start of the line not inserted yet */
+  const char *after_space = NULL;
+  guint n_chars = 0;            /* characters from @line to @p */
+  GtkTextIter end;
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+  g_return_if_fail (text != NULL);
+
+  buffer = gtk_text_view_get_buffer (view);
+  soft_break = get_soft_break_tag (buffer);
+  if (g_object_get_data (G_OBJECT (view), "nb-long-text") == NULL)
+    {
+      g_signal_connect (view, "copy-clipboard", G_CALLBACK (on_long_text_copy_cb), NULL);
+      g_signal_connect (view, "cut-clipboard", G_CALLBACK (on_long_text_copy_cb), NULL);
+      g_object_set_data (G_OBJECT (view), "nb-long-text", GINT_TO_POINTER (TRUE));
+    }
+
+  /* One user action: an undo after editing never shows it half-set. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, "", 0);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_paragraph_end (c))
+        {
+          n_chars = 0;
+          after_space = NULL;
+          continue;
+        }
+
+      if (n_chars == DISPLAY_LINE_CHARS)
+        {
+          const char *cut = after_space != NULL ? after_space : p;
+
+          gtk_text_buffer_insert (buffer, &end, line, cut - line);
+          gtk_text_buffer_insert_with_tags (buffer, &end, "\n", 1, soft_break, NULL);
+          line = cut;
+          n_chars = (guint) g_utf8_strlen (cut, p - cut);
+          after_space = NULL;
+        }
+
+      n_chars++;
+      if (g_unichar_isspace (c) && n_chars > DISPLAY_LINE_CHARS / 2)
+        after_space = g_utf8_next_char (p);
+    }
+  gtk_text_buffer_insert (buffer, &end, line, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+}
+
+char *
+nb_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return dup_text_without_soft_breaks (buffer, &start, &end);
+}

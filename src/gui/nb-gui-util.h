@@ -33,4 +33,18 @@ char *nb_text_preview      (const char *text,
                             guint       max_chars,
                             guint       max_lines);
 
+/* GtkTextView lays each paragraph out as one PangoLayout: Pango takes
+ * seconds over a paragraph of 200 KB and never finishes one of 10 MB,
+ * while lines of a few thousand characters are laid out in the
+ * background and keep the view responsive at any size. So
+ * nb_text_view_set_long_text() puts @text in @view's buffer with its
+ * longer paragraphs broken every few thousand characters by "soft"
+ * line breaks, which are not part of the text: copying and cutting
+ * leave them out, and so does nb_text_view_dup_text(). The user's own
+ * line breaks stay as they are; what they type is never soft. */
+void  nb_text_view_set_long_text (GtkTextView *view,
+                                  const char  *text);
+/* The text of @view as written, without the soft line breaks. */
+char *nb_text_view_dup_text      (GtkTextView *view);
+
 G_END_DECLS

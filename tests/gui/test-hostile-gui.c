@@ -431,6 +431,30 @@ test_big_note (Fixture       *f,
   g_assert_true (press (GTK_WIDGET (full), GDK_KEY_Escape));
   g_assert_null (find_transient_window (GTK_WINDOW (f->window)));
 
+  /* Edited in the composer (its paragraph broken for display only),
+   * and saved unchanged. */
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "person.edit-entry", "x", entry_id));
+  render (f);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("its composer drew in %.1f s", seconds);
+  g_assert_cmpfloat (seconds, <, BIG_NOTE_MAX_SECONDS);
+  start = g_get_monotonic_time ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "person.save-entry", NULL));
+  render (f);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_test_message ("saved and drawn again in %.1f s", seconds);
+  g_assert_cmpfloat (seconds, <, BIG_NOTE_MAX_SECONDS);
+  {
+    g_autoptr(NbEntry) saved = nb_store_get_entry (f->store, entry_id, &error);
+    /* The composer trims the ends, as for any note. */
+    g_autofree char *trimmed = g_strstrip (g_strdup (text->str));
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (strlen (nb_entry_get_text (saved)), ==, strlen (trimmed));
+    g_assert_true (strcmp (nb_entry_get_text (saved), trimmed) == 0);
+  }
+
   start = g_get_monotonic_time ();
   nb_window_show_briefing (f->window, id);
   render (f);
