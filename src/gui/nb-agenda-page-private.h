@@ -39,4 +39,12 @@ char *_nb_agenda_dup_met_phrase          (const char *met_date,
 char *_nb_agenda_dup_goodwill_line       (guint       given,
                                           guint       received);
 
+/* The last row of a long section: "Show 50 More". */
+char *_nb_agenda_dup_show_more           (guint       n);
+/* What that row tells screen readers: "5 of 1272 shown". */
+char *_nb_agenda_dup_shown_of            (guint       n_shown,
+                                          guint       n_total);
+/* A section's size, beside its title: "1272" (grouped as the locale does). */
+char *_nb_agenda_dup_count               (guint       n);
+
 G_END_DECLS

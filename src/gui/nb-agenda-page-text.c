@@ -202,3 +202,29 @@ _nb_agenda_dup_goodwill_line (guint given,
   return g_strdup_printf (_("You’ve received %u and given %u: a good moment to help someone."),
                           received, given);
 }
+
+char *
+_nb_agenda_dup_show_more (guint n)
+{
+  /* Translators: the last row of a long list on the Today page */
+  return g_strdup_printf (ngettext ("Show %u More", "Show %u More", n), n);
+}
+
+char *
+_nb_agenda_dup_shown_of (guint n_shown,
+                         guint n_total)
+{
+  g_autofree char *total = _nb_agenda_dup_count (n_total);
+
+  /* Translators: "5 of 1,272 shown", said by screen readers for a
+   * "Show More" row */
+  return g_strdup_printf (ngettext ("%u of %s shown", "%u of %s shown", n_total),
+                          n_shown, total);
+}
+
+char *
+_nb_agenda_dup_count (guint n)
+{
+  /* %'u: thousands grouped as the locale wants ("1,272", "1 272"). */
+  return g_strdup_printf ("%'u", n);
+}

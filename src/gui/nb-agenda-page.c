@@ -1,9 +1,13 @@
 /* nb-agenda-page.c: the home page when nobody is selected.
  *
- * Each section is a GListStore bound to a boxed GtkListBox: a refresh
- * swaps the items in one splice and the list box builds the rows. Text
- * from the database only ever reaches plain labels (rows have use-markup
- * off), so a name like "<b>Bob</b> & Sons" shows as typed.
+ * Each list is an NbAgendaSection (nb-agenda-page-section.c): it keeps
+ * everything the store listed but builds rows for the first few only, and
+ * a "Show More" row for the rest, so a notebook with thousands of people
+ * going cold opens as fast as a small one. Titles and the summary count
+ * everything. Text from the database only ever reaches plain labels
+ * (rows have use-markup off), so a name like "<b>Bob</b> & Sons" shows as
+ * typed, and only its start (nb_text_preview()), so a 10 MB note does
+ * not have to be laid out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +18,7 @@
 #include "nb-agenda-page.h"
 #include "nb-gui-util.h"
 #include "nb-agenda-page-private.h"
+#include "nb-agenda-page-section.h"
 #include "nb-date.h"
 
 /* Follow-ups due from today to this many days ahead are "this week". */
@@ -25,6 +30,16 @@
  * wake up hours late. */
 #define DAY_CHECK_MAX_SECONDS 3600
 
+typedef enum
+{
+  SECTION_OVERDUE,
+  SECTION_DUE,
+  SECTION_MEETINGS,
+  SECTION_COLD,
+  SECTION_RECENT,
+  N_SECTIONS
+} Section;
+
 struct _NbAgendaPage
 {
   AdwBin         parent_instance;
@@ -35,11 +50,8 @@ struct _NbAgendaPage
   guint          refresh_id;      /* pending idle refresh */
   guint          day_check_id;
 
-  GListStore    *overdue;         /* NbEntry */
-  GListStore    *due;             /* NbEntry */
-  GListStore    *meetings;        /* NbEntry */
-  GListStore    *cold;            /* NbPerson */
-  GListStore    *recent;          /* NbPerson */
+  /* Overdue, due and meetings hold NbEntry; cold and recent NbPerson. */
+  NbAgendaSection sections[N_SECTIONS];
   /* person id → NbPerson, so rows of one refresh load each person once */
   GHashTable    *people;
 
@@ -50,14 +62,19 @@ struct _NbAgendaPage
   GtkLabel             *caught_up_goodwill;
   GtkWidget            *overdue_section;
   GtkListBox           *overdue_list;
+  GtkLabel             *overdue_count;
   AdwPreferencesGroup  *due_group;
   GtkListBox           *due_list;
+  GtkLabel             *due_count;
   AdwPreferencesGroup  *meetings_group;
   GtkListBox           *meetings_list;
+  GtkLabel             *meetings_count;
   AdwPreferencesGroup  *cold_group;
   GtkListBox           *cold_list;
+  GtkLabel             *cold_count;
   AdwPreferencesGroup  *recent_group;
   GtkListBox           *recent_list;
+  GtkLabel             *recent_count;
   AdwPreferencesGroup  *goodwill_group;
   GtkLabel             *given_label;
   GtkLabel             *received_label;
@@ -184,19 +201,32 @@ new_avatar (const char *name)
   return avatar;
 }
 
-static void
-replace_items (GListStore *store,
-               GPtrArray  *items)
+/* A text from the database as one line of a list: its start only. */
+static char *
+dup_preview (const char *text)
 {
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items != NULL ? items->pdata : NULL,
-                       items != NULL ? items->len : 0);
+  return nb_text_preview (text, NB_PREVIEW_SHORT_CHARS, NB_PREVIEW_SHORT_LINES);
 }
 
 static guint
-n_items (GListStore *store)
+nb_agenda_page_get_n_items (NbAgendaPage *self,
+                            Section       section)
 {
-  return g_list_model_get_n_items (G_LIST_MODEL (store));
+  return _nb_agenda_section_get_n_items (&self->sections[section]);
+}
+
+/* Shows the section, with how many items it has, if it has any. */
+static void
+nb_agenda_page_update_section (NbAgendaPage *self,
+                               Section       section,
+                               GtkWidget    *group,
+                               GtkLabel     *count_label)
+{
+  guint n = nb_agenda_page_get_n_items (self, section);
+  g_autofree char *count = _nb_agenda_dup_count (n);
+
+  gtk_label_set_text (count_label, count);
+  gtk_widget_set_visible (group, n > 0);
 }
 
 /* The page shows what it can; the log says what it could not. */
@@ -223,8 +253,8 @@ nb_agenda_page_refresh_followups (NbAgendaPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) followups = NULL;
-  g_autoptr(GPtrArray) overdue = g_ptr_array_new ();
-  g_autoptr(GPtrArray) due = g_ptr_array_new ();
+  GPtrArray *overdue = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *due = g_ptr_array_new_with_free_func (g_object_unref);
 
   followups = nb_store_list_followups (self->store, FALSE, self->today, &error);
   if (followups == NULL)
@@ -240,13 +270,13 @@ nb_agenda_page_refresh_followups (NbAgendaPage *self)
         continue;
 
       if (nb_entry_is_overdue (entry, self->today))
-        g_ptr_array_add (overdue, entry);
+        g_ptr_array_add (overdue, g_object_ref (entry));
       else if (nb_date_days_between (self->today, due_date) <= DUE_SOON_DAYS)
-        g_ptr_array_add (due, entry);
+        g_ptr_array_add (due, g_object_ref (entry));
     }
 
-  replace_items (self->overdue, overdue);
-  replace_items (self->due, due);
+  _nb_agenda_section_set_items (&self->sections[SECTION_OVERDUE], overdue);
+  _nb_agenda_section_set_items (&self->sections[SECTION_DUE], due);
 }
 
 static void
@@ -273,20 +303,15 @@ nb_agenda_page_refresh_goodwill (NbAgendaPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->caught_up_goodwill), given + received > 0);
 }
 
-static GListModel *
-nb_agenda_page_get_model_for_list (NbAgendaPage *self,
-                                   GtkListBox   *list)
+static NbAgendaSection *
+nb_agenda_page_get_section_for_list (NbAgendaPage *self,
+                                     GtkListBox   *list)
 {
-  if (list == self->overdue_list)
-    return G_LIST_MODEL (self->overdue);
-  if (list == self->due_list)
-    return G_LIST_MODEL (self->due);
-  if (list == self->meetings_list)
-    return G_LIST_MODEL (self->meetings);
-  if (list == self->cold_list)
-    return G_LIST_MODEL (self->cold);
-  if (list == self->recent_list)
-    return G_LIST_MODEL (self->recent);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      if (self->sections[i].list == list)
+        return &self->sections[i];
+    }
 
   g_return_val_if_reached (NULL);
 }
@@ -389,12 +414,18 @@ on_row_activated_cb (GtkListBox    *list,
                      GtkListBoxRow *row,
                      NbAgendaPage  *self)
 {
-  GListModel *model = nb_agenda_page_get_model_for_list (self, list);
-  g_autoptr(GObject) item = NULL;
+  NbAgendaSection *section = nb_agenda_page_get_section_for_list (self, list);
+  gpointer item;
   gint64 person_id;
 
-  item = g_list_model_get_item (model, (guint) gtk_list_box_row_get_index (row));
-  g_return_if_fail (item != NULL);
+  g_return_if_fail (section != NULL);
+
+  item = _nb_agenda_section_get_item (section, row);
+  if (item == NULL)
+    {
+      _nb_agenda_section_show_more (section);
+      return;
+    }
 
   if (NB_IS_ENTRY (item))
     person_id = nb_entry_get_person_id (NB_ENTRY (item));
@@ -457,13 +488,14 @@ create_followup_row_cb (gpointer item,
 {
   NbAgendaPage *self = user_data;
   NbEntry *entry = item;
-  const char *text = nb_entry_get_text (entry);
-  const char *name = nb_agenda_page_get_person_name (self, nb_entry_get_person_id (entry));
+  g_autofree char *text = dup_preview (nb_entry_get_text (entry));
+  g_autofree char *name = NULL;
   g_autofree char *when = NULL;
   g_autofree char *subtitle = NULL;
   GtkWidget *row;
   GtkWidget *check;
 
+  name = dup_preview (nb_agenda_page_get_person_name (self, nb_entry_get_person_id (entry)));
   when = _nb_agenda_dup_due_phrase (nb_date_days_between (self->today, nb_entry_get_due (entry)));
   subtitle = _nb_agenda_join_facts (name, when);
   row = new_row (*text != '\0' ? text : _("Follow-up"), subtitle);
@@ -491,8 +523,8 @@ create_meeting_row_cb (gpointer item,
 {
   NbAgendaPage *self = user_data;
   NbEntry *entry = item;
-  const char *text = nb_entry_get_text (entry);
-  const char *name = nb_agenda_page_get_person_name (self, nb_entry_get_person_id (entry));
+  g_autofree char *text = dup_preview (nb_entry_get_text (entry));
+  g_autofree char *name = dup_preview (nb_agenda_page_get_person_name (self, nb_entry_get_person_id (entry)));
   g_autofree char *date = nb_date_format_long (nb_entry_get_date (entry));
   g_autofree char *relative = nb_date_format_relative (nb_entry_get_date (entry), self->today);
   g_autofree char *when = _nb_agenda_join_facts (date, relative);
@@ -511,6 +543,7 @@ create_cold_row_cb (gpointer item,
 {
   NbAgendaPage *self = user_data;
   NbPerson *person = item;
+  g_autofree char *name = dup_preview (nb_person_get_display_name (person));
   g_autofree char *last = NULL;
   g_autofree char *cadence = NULL;
   g_autofree char *subtitle = NULL;
@@ -524,9 +557,8 @@ create_cold_row_cb (gpointer item,
   cadence = _nb_agenda_dup_cadence_phrase (nb_person_get_cadence_days (person));
   subtitle = _nb_agenda_join_facts (last, cadence);
 
-  row = new_row (nb_person_get_display_name (person), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             new_avatar (nb_person_get_display_name (person)));
+  row = new_row (name, subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_avatar (name));
 
   return row;
 }
@@ -537,14 +569,15 @@ create_recent_row_cb (gpointer item,
 {
   NbAgendaPage *self = user_data;
   NbPerson *person = item;
+  g_autofree char *name = dup_preview (nb_person_get_display_name (person));
   g_autofree char *met = nb_agenda_page_dup_met_phrase (self, person);
+  g_autofree char *where = dup_preview (nb_person_get_field (person, NB_PERSON_MET_WHERE));
   g_autofree char *subtitle = NULL;
   GtkWidget *row;
 
-  subtitle = _nb_agenda_join_facts (met, nb_person_get_field (person, NB_PERSON_MET_WHERE));
-  row = new_row (nb_person_get_display_name (person), subtitle);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                             new_avatar (nb_person_get_display_name (person)));
+  subtitle = _nb_agenda_join_facts (met, where);
+  row = new_row (name, subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_avatar (name));
 
   return row;
 }
@@ -582,14 +615,13 @@ nb_agenda_page_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
 
+  /* While the list boxes are still there to be unbound. */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    _nb_agenda_section_clear (&self->sections[i]);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_AGENDA_PAGE);
   self->stack = NULL;
 
-  g_clear_object (&self->overdue);
-  g_clear_object (&self->due);
-  g_clear_object (&self->meetings);
-  g_clear_object (&self->cold);
-  g_clear_object (&self->recent);
   g_clear_pointer (&self->people, g_hash_table_unref);
   g_clear_object (&self->store);
 
@@ -693,14 +725,19 @@ nb_agenda_page_class_init (NbAgendaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, caught_up_goodwill);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, overdue_section);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, overdue_list);
+  gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, overdue_count);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, due_group);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, due_list);
+  gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, due_count);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, meetings_group);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, meetings_list);
+  gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, meetings_count);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, cold_group);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, cold_list);
+  gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, cold_count);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, recent_group);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, recent_count);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, goodwill_group);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, given_label);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, received_label);
@@ -720,22 +757,16 @@ nb_agenda_page_init (NbAgendaPage *self)
   self->today = nb_date_today_iso ();
   self->people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
 
-  self->overdue = g_list_store_new (NB_TYPE_ENTRY);
-  self->due = g_list_store_new (NB_TYPE_ENTRY);
-  self->meetings = g_list_store_new (NB_TYPE_ENTRY);
-  self->cold = g_list_store_new (NB_TYPE_PERSON);
-  self->recent = g_list_store_new (NB_TYPE_PERSON);
-
-  gtk_list_box_bind_model (self->overdue_list, G_LIST_MODEL (self->overdue),
-                           create_followup_row_cb, self, NULL);
-  gtk_list_box_bind_model (self->due_list, G_LIST_MODEL (self->due),
-                           create_followup_row_cb, self, NULL);
-  gtk_list_box_bind_model (self->meetings_list, G_LIST_MODEL (self->meetings),
-                           create_meeting_row_cb, self, NULL);
-  gtk_list_box_bind_model (self->cold_list, G_LIST_MODEL (self->cold),
-                           create_cold_row_cb, self, NULL);
-  gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (self->recent),
-                           create_recent_row_cb, self, NULL);
+  _nb_agenda_section_init (&self->sections[SECTION_OVERDUE], self->overdue_list,
+                           create_followup_row_cb, self);
+  _nb_agenda_section_init (&self->sections[SECTION_DUE], self->due_list,
+                           create_followup_row_cb, self);
+  _nb_agenda_section_init (&self->sections[SECTION_MEETINGS], self->meetings_list,
+                           create_meeting_row_cb, self);
+  _nb_agenda_section_init (&self->sections[SECTION_COLD], self->cold_list,
+                           create_cold_row_cb, self);
+  _nb_agenda_section_init (&self->sections[SECTION_RECENT], self->recent_list,
+                           create_recent_row_cb, self);
 }
 
 /* ---- Public API -------------------------------------------------------- */
@@ -754,9 +785,7 @@ void
 nb_agenda_page_refresh (NbAgendaPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) meetings = NULL;
-  g_autoptr(GPtrArray) cold = NULL;
-  g_autoptr(GPtrArray) recent = NULL;
+  GPtrArray *meetings, *cold, *recent;
   g_autofree char *yesterday = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *summary = NULL;
@@ -778,41 +807,45 @@ nb_agenda_page_refresh (NbAgendaPage *self)
   meetings = nb_store_list_upcoming_meetings (self->store, yesterday, &error);
   if (meetings == NULL)
     warn_not_loaded ("meetings", error);
-  replace_items (self->meetings, meetings);
+  _nb_agenda_section_set_items (&self->sections[SECTION_MEETINGS], meetings);
   g_clear_error (&error);
 
   cold = nb_store_list_going_cold (self->store, self->today, &error);
   if (cold == NULL)
     warn_not_loaded ("people going cold", error);
-  replace_items (self->cold, cold);
+  _nb_agenda_section_set_items (&self->sections[SECTION_COLD], cold);
   g_clear_error (&error);
 
   recent = nb_store_list_recent_without_followup (self->store, self->today, RECENT_DAYS, &error);
   if (recent == NULL)
     warn_not_loaded ("people met recently", error);
-  replace_items (self->recent, recent);
+  _nb_agenda_section_set_items (&self->sections[SECTION_RECENT], recent);
   g_clear_error (&error);
 
   nb_agenda_page_refresh_goodwill (self);
 
-  gtk_widget_set_visible (self->overdue_section, n_items (self->overdue) > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->due_group), n_items (self->due) > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->meetings_group), n_items (self->meetings) > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->cold_group), n_items (self->cold) > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), n_items (self->recent) > 0);
+  nb_agenda_page_update_section (self, SECTION_OVERDUE, self->overdue_section, self->overdue_count);
+  nb_agenda_page_update_section (self, SECTION_DUE, GTK_WIDGET (self->due_group), self->due_count);
+  nb_agenda_page_update_section (self, SECTION_MEETINGS, GTK_WIDGET (self->meetings_group),
+                                 self->meetings_count);
+  nb_agenda_page_update_section (self, SECTION_COLD, GTK_WIDGET (self->cold_group), self->cold_count);
+  nb_agenda_page_update_section (self, SECTION_RECENT, GTK_WIDGET (self->recent_group),
+                                 self->recent_count);
 
   heading = _nb_agenda_dup_date_heading (self->today);
   gtk_label_set_text (self->date_label, heading);
-  summary = _nb_agenda_dup_summary (n_items (self->overdue), n_items (self->due));
+  /* Every follow-up counts, shown or not. */
+  summary = _nb_agenda_dup_summary (nb_agenda_page_get_n_items (self, SECTION_OVERDUE),
+                                    nb_agenda_page_get_n_items (self, SECTION_DUE));
   gtk_label_set_text (self->summary_label, summary);
 
   /* Goodwill alone is no agenda: it goes under the status instead. */
-  caught_up = (n_items (self->overdue) == 0 && n_items (self->due) == 0 &&
-               n_items (self->meetings) == 0 && n_items (self->cold) == 0 &&
-               n_items (self->recent) == 0);
+  caught_up = TRUE;
+  for (guint i = 0; i < N_SECTIONS; i++)
+    caught_up = caught_up && nb_agenda_page_get_n_items (self, i) == 0;
   gtk_stack_set_visible_child_name (self->stack, caught_up ? "caught-up" : "agenda");
 
-  nb_agenda_page_set_n_overdue (self, n_items (self->overdue));
+  nb_agenda_page_set_n_overdue (self, nb_agenda_page_get_n_items (self, SECTION_OVERDUE));
 }
 
 guint

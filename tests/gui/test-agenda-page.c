@@ -12,6 +12,8 @@
 
 #include "nb-agenda-page.h"
 #include "nb-agenda-page-private.h"
+#include "nb-agenda-page-section.h"
+#include "nb-gui-util.h"
 #include "nb-gui-test.h"
 #include "nb-store.h"
 
@@ -269,7 +271,8 @@ find_overdue_section (NbAgendaPage *page)
 
   g_assert_nonnull (title);
   g_assert_true (gtk_widget_has_css_class (title, "error"));
-  return gtk_widget_get_parent (title);
+  /* The title shares a line with the count, above the list. */
+  return gtk_widget_get_parent (gtk_widget_get_parent (title));
 }
 
 /* Rows under @root (a group also holds its own, empty list box). */
@@ -304,6 +307,42 @@ assert_row (GtkWidget  *section,
   /* What the labels really display. */
   g_assert_nonnull (nb_gui_test_find_label (GTK_WIDGET (row), title));
   g_assert_nonnull (nb_gui_test_find_label (GTK_WIDGET (row), subtitle));
+
+  return row;
+}
+
+/* The last row of a long section, or NULL. */
+static GtkListBoxRow *
+find_more_row (GtkWidget *root)
+{
+  if (GTK_IS_LIST_BOX_ROW (root) && gtk_widget_has_css_class (root, "nb-show-more"))
+    return GTK_LIST_BOX_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBoxRow *found = find_more_row (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The "Show More" row of @section says @label, and is the last row. */
+static GtkListBoxRow *
+assert_more_row (GtkWidget  *section,
+                 const char *label)
+{
+  GtkListBoxRow *row = find_more_row (section);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+  g_assert_nonnull (nb_gui_test_find_label (GTK_WIDGET (row), label));
+  g_assert_null (gtk_widget_get_next_sibling (GTK_WIDGET (row)));
 
   return row;
 }
@@ -381,6 +420,10 @@ test_agenda_phrases (void)
   assert_phrase (_nb_agenda_dup_yesterday ("2026-03-01"), "2026-02-28");
   assert_phrase (_nb_agenda_join_facts ("Maria Rossi", ""), "Maria Rossi");
   assert_phrase (_nb_agenda_join_facts ("", "due today"), "due today");
+
+  assert_phrase (_nb_agenda_dup_show_more (50), "Show 50 More");
+  assert_phrase (_nb_agenda_dup_show_more (1), "Show 1 More");
+  assert_phrase (_nb_agenda_dup_shown_of (5, 1272), "5 of 1272 shown");
 }
 
 static void
@@ -692,6 +735,156 @@ test_agenda_day_change (void)
   harness_close (&harness);
 }
 
+typedef struct
+{
+  gint64 person_id;
+  guint  n;
+} Promises;
+
+/* @n follow-ups, overdue by n, n - 1, … 1 days: "Promise 1" is the most
+ * overdue, so listed first. */
+static gboolean
+add_promises (NbStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  Promises *promises = user_data;
+  g_autoptr(GDateTime) today = g_date_time_new_local (2026, 11, 23, 12, 0, 0);
+
+  for (guint i = 1; i <= promises->n; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (today, -(int) (promises->n - i + 1));
+      g_autofree char *due = g_date_time_format (day, "%Y-%m-%d");
+      g_autofree char *text = g_strdup_printf ("Promise %u", i);
+
+      add_entry (store, NB_ENTRY_FOLLOW_UP, promises->person_id, "2020-01-01", text, due);
+    }
+  return TRUE;
+}
+
+/* A long section shows its first few rows and a "Show More" row; the
+ * count and the summary say how many there are in all. */
+static void
+test_agenda_show_more (void)
+{
+  g_autoptr(NbStore) store = open_store ("show-more");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *overdue;
+  GtkListBoxRow *more;
+  GtkWidget *focus;
+  AdwActionRow *row;
+  Harness harness;
+  Promises promises = { 0, 120 };
+
+  promises.person_id = add_person (store, "Maria Rossi", "2024-05-02", "", 0);
+  nb_store_transaction (store, add_promises, &promises, &error);
+  g_assert_no_error (error);
+
+  harness_open (&harness, store, 800, 1000);
+  page = GTK_WIDGET (harness.page);
+  overdue = find_overdue_section (harness.page);
+
+  /* Rows for the first few only, most overdue first; the counts are full. */
+  g_assert_cmpuint (count_rows (overdue), ==, NB_AGENDA_SECTION_FIRST);
+  assert_row (overdue, "Promise 1", "Maria Rossi · overdue by 120 days");
+  assert_row (overdue, "Promise 5", "Maria Rossi · overdue by 116 days");
+  g_assert_null (find_row (overdue, "Promise 6"));
+  g_assert_nonnull (nb_gui_test_find_label (overdue, "120"));
+  g_assert_nonnull (nb_gui_test_find_label (page, "120 follow-ups overdue"));
+  g_assert_cmpuint (nb_agenda_page_get_n_overdue (harness.page), ==, 120);
+
+  /* Show More, from the keyboard: 50 more rows, and the focus on the
+   * first of them. */
+  more = assert_more_row (overdue, "Show 50 More");
+  gtk_widget_grab_focus (GTK_WIDGET (more));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (more)));
+  g_assert_cmpuint (count_rows (overdue), ==, NB_AGENDA_SECTION_FIRST + NB_AGENDA_SECTION_STEP);
+  row = assert_row (overdue, "Promise 6", "Maria Rossi · overdue by 115 days");
+  assert_row (overdue, "Promise 55", "Maria Rossi · overdue by 66 days");
+  g_assert_null (find_row (overdue, "Promise 56"));
+  focus = gtk_root_get_focus (GTK_ROOT (harness.window));
+  g_assert_true (focus == GTK_WIDGET (row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+
+  /* The last step shows what is left, and no more row after it. */
+  more = assert_more_row (overdue, "Show 50 More");
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (more)));
+  more = assert_more_row (overdue, "Show 15 More");
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (more)));
+  g_assert_cmpuint (count_rows (overdue), ==, 120);
+  g_assert_null (find_more_row (overdue));
+  assert_row (overdue, "Promise 120", "Maria Rossi · overdue by 1 day");
+
+  /* Ticking one off keeps the rest on show; the counts follow. */
+  gtk_check_button_set_active (find_done_check (find_row (overdue, "Promise 3")), TRUE);
+  settle ();
+  g_assert_null (find_row (overdue, "Promise 3"));
+  g_assert_cmpuint (count_rows (overdue), ==, 119);
+  g_assert_nonnull (nb_gui_test_find_label (overdue, "119"));
+  g_assert_nonnull (nb_gui_test_find_label (page, "119 follow-ups overdue"));
+  g_assert_cmpuint (nb_agenda_page_get_n_overdue (harness.page), ==, 119);
+
+  harness_close (&harness);
+}
+
+/* A section one row longer than its first rows shows that row rather
+ * than a "Show 1 More" row in its place; one longer still does not. */
+static void
+test_agenda_show_more_threshold (void)
+{
+  g_autoptr(NbStore) store = open_store ("show-more-threshold");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overdue;
+  Harness harness;
+  Promises promises = { 0, NB_AGENDA_SECTION_FIRST + 1 };
+
+  promises.person_id = add_person (store, "Maria Rossi", "2024-05-02", "", 0);
+  nb_store_transaction (store, add_promises, &promises, &error);
+  g_assert_no_error (error);
+
+  harness_open (&harness, store, 800, 1000);
+  overdue = find_overdue_section (harness.page);
+  g_assert_cmpuint (count_rows (overdue), ==, NB_AGENDA_SECTION_FIRST + 1);
+  g_assert_null (find_more_row (overdue));
+
+  /* One more follow-up: the live refresh caps the section again. */
+  add_entry (store, NB_ENTRY_FOLLOW_UP, promises.person_id, "2020-01-01", "Late one", "2026-11-22");
+  settle ();
+  g_assert_cmpuint (count_rows (overdue), ==, NB_AGENDA_SECTION_FIRST);
+  assert_more_row (overdue, "Show 2 More");
+  g_assert_nonnull (nb_gui_test_find_label (overdue, "7"));
+
+  harness_close (&harness);
+}
+
+/* A huge note reaches a row's label as its start only. */
+static void
+test_agenda_long_text (void)
+{
+  g_autoptr(NbStore) store = open_store ("long-text");
+  g_autoptr(GString) text = g_string_new ("Bring the catalogue");
+  g_autofree char *preview = NULL;
+  AdwActionRow *row;
+  Harness harness;
+  gint64 tom;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (text, " and the price list,\nagain");
+  tom = add_person (store, "Tom O'Brien", "2025-01-15", "", 0);
+  add_entry (store, NB_ENTRY_FOLLOW_UP, tom, "2026-11-01", text->str, "2026-11-20");
+  add_entry (store, NB_ENTRY_MEETING, tom, "2026-11-27", text->str, NULL);
+
+  harness_open (&harness, store, 800, 1000);
+
+  preview = nb_text_preview (text->str, NB_PREVIEW_SHORT_CHARS, NB_PREVIEW_SHORT_LINES);
+  g_assert_cmpuint (strlen (preview), <, 4 * NB_PREVIEW_SHORT_CHARS);
+  row = assert_row (find_overdue_section (harness.page), preview, "Tom O'Brien · overdue by 3 days");
+  g_assert_true (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "…"));
+  assert_row (find_group (GTK_WIDGET (harness.page), "Upcoming 1-to-1s"), preview,
+              "Tom O'Brien · 27 November 2026 · in 4 days");
+
+  harness_close (&harness);
+}
+
 static void
 screenshot (NbStore    *store,
             const char *name,
@@ -724,10 +917,17 @@ test_agenda_screenshots (void)
   g_autoptr(NbStore) store = open_store ("screenshots");
   g_autoptr(NbStore) empty = open_store ("screenshots-empty");
   g_autoptr(NbStore) goodwill = open_store ("screenshots-goodwill");
+  g_autoptr(NbStore) busy = open_store ("screenshots-busy");
+  g_autoptr(GError) error = NULL;
+  Promises promises = { 0, 120 };
   People people;
   gint64 tom;
 
   fill_store (store, &people);
+  fill_store (busy, &people);
+  promises.person_id = people.tom;
+  nb_store_transaction (busy, add_promises, &promises, &error);
+  g_assert_no_error (error);
   tom = add_person (goodwill, "Tom O'Brien", "2025-01-15", "", 0);
   add_entry (goodwill, NB_ENTRY_HELP_GIVEN, tom, "2026-10-01", "Fixed his website", NULL);
   add_entry (goodwill, NB_ENTRY_REFERRAL_RECEIVED, tom, "2026-10-02", "A roofing client", NULL);
@@ -738,6 +938,8 @@ test_agenda_screenshots (void)
   screenshot (store, "agenda-360x640-light", 360, 640, FALSE);
   screenshot (store, "agenda-360x640-dark", 360, 640, TRUE);
   screenshot (store, "agenda-360x1600-light", 360, 1600, FALSE);
+  screenshot (busy, "agenda-busy-1024x768-light", 1024, 768, FALSE);
+  screenshot (busy, "agenda-busy-360x640-dark", 360, 640, TRUE);
   screenshot (empty, "agenda-empty-1024x768-light", 1024, 768, FALSE);
   screenshot (goodwill, "agenda-caught-up-360x640-dark", 360, 640, TRUE);
 }
@@ -760,6 +962,9 @@ main (int   argc,
   g_test_add_func ("/agenda/open-person", test_agenda_open_person);
   g_test_add_func ("/agenda/follows-store", test_agenda_follows_store);
   g_test_add_func ("/agenda/day-change", test_agenda_day_change);
+  g_test_add_func ("/agenda/show-more", test_agenda_show_more);
+  g_test_add_func ("/agenda/show-more-threshold", test_agenda_show_more_threshold);
+  g_test_add_func ("/agenda/long-text", test_agenda_long_text);
   g_test_add_func ("/agenda/screenshots", test_agenda_screenshots);
 
   return nb_gui_test_run ();
