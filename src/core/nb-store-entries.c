@@ -660,10 +660,10 @@ nb_store_undelete_entry (NbStore  *self,
   return set_deleted (self, entry_id, FALSE, error);
 }
 
-GPtrArray *
-_nb_store_load_timeline (NbStore   *self,
-                         gint64     person_id,
-                         GError   **error)
+static GPtrArray *
+read_timeline (NbStore   *self,
+               gint64     person_id,
+               GError   **error)
 {
   g_autoptr(NbStmt) stmt = NULL;
 
@@ -682,6 +682,28 @@ _nb_store_load_timeline (NbStore   *self,
 }
 
 GPtrArray *
+_nb_store_load_timeline (NbStore   *self,
+                         gint64     person_id,
+                         GError   **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  /* A person's page reads the timeline three times (the summary, the
+   * trust meter, the timeline model): the last one read is kept while
+   * nothing changes (nb-store-cache.c). Its entries are shared, as the
+   * models' are: nobody changes them. */
+  entries = _nb_store_cached_timeline (self, person_id);
+  if (entries != NULL)
+    return g_steal_pointer (&entries);
+
+  entries = read_timeline (self, person_id, error);
+  if (entries != NULL)
+    _nb_store_keep_timeline (self, person_id, entries);
+
+  return g_steal_pointer (&entries);
+}
+
+GPtrArray *
 nb_store_list_entries (NbStore   *self,
                        gint64     person_id,
                        GError   **error)
@@ -694,8 +716,9 @@ nb_store_list_entries (NbStore   *self,
   if (!_nb_store_begin (self, FALSE, error))
     return NULL;
 
+  /* Entries of their own for the caller, who may change them. */
   if (!_nb_store_person_exists (self, person_id, error) ||
-      (entries = _nb_store_load_timeline (self, person_id, error)) == NULL)
+      (entries = read_timeline (self, person_id, error)) == NULL)
     {
       _nb_store_rollback (self);
       return NULL;

@@ -101,6 +101,12 @@ typedef enum {
   NB_STMT_SEARCH_SYNC_CLEAR,
   NB_STMT_DELETED_PEOPLE,
   NB_STMT_SEARCH_HELPERS,
+  NB_STMT_SEARCH_NOTES,
+  NB_STMT_DATA_VERSION,
+  NB_STMT_CARDS_INDEX,
+  NB_STMT_ENTRY_PEOPLE_SIZE,
+  NB_STMT_ENTRY_PEOPLE,
+  NB_STMT_ENTRY_PERSON,
 
   NB_STMT_MATCH_PEOPLE,
   NB_STMT_CAPTURE_FIND_EVENT,
@@ -433,16 +439,63 @@ GPtrArray *_nb_store_load_timeline    (NbStore     *self,
                                        gint64       person_id,
                                        GError     **error);
 
+/* ---- nb-store-cache.c ------------------------------------------------- */
+
+/* What the cards index holds of each card, in the search table's
+ * folded text: work (company, role, industry), offers, tags. */
+#define NB_CARD_N_COLUMNS 3
+#define NB_STORE_SQL_CARDS_INDEX \
+  "SELECT p.id, p.archived, f.work, f.offers, f.tags" \
+  " FROM people p CROSS JOIN search f ON f.rowid = 2 * p.id" \
+  " WHERE p.deleted = 0"
+
+typedef struct _NbCardIndex NbCardIndex;
+
+/* The cards of everyone not deleted, split into words, in memory: made
+ * on first use and again after a change to a person. Borrowed: valid
+ * until the next call. */
+NbCardIndex *_nb_store_get_card_index (NbStore     *self,
+                                       GError     **error);
+/* Ids (gint64) of the cards that contain any of @stems (folded letters
+ * and digits), best first by bm25 over the cards; not @exclude_id, not
+ * archived; at most @limit (0 = all). */
+GArray    *_nb_card_index_find        (NbCardIndex        *index,
+                                       const char * const *stems,
+                                       gint64              exclude_id,
+                                       guint               limit);
+/* Makes _nb_store_entry_person() read from memory while nothing changes. */
+gboolean   _nb_store_prepare_entry_people (NbStore  *self,
+                                           GError  **error);
+/* The person of entry @entry_id, 0 if none, -1 on error. */
+gint64     _nb_store_entry_person     (NbStore     *self,
+                                       gint64       entry_id,
+                                       GError     **error);
+/* The timeline last kept for @person_id (a new array of the same
+ * entries, which are shared: read-only) if nothing changed since. */
+GPtrArray *_nb_store_cached_timeline  (NbStore     *self,
+                                       gint64       person_id);
+void       _nb_store_keep_timeline    (NbStore     *self,
+                                       gint64       person_id,
+                                       GPtrArray   *entries);
+
 /* ---- nb-store-search.c ------------------------------------------------ */
 
-/* Other people whose offers, role, industry or tags answer @need_text,
- * best first (NbPerson*). */
-GPtrArray *_nb_store_find_helpers     (NbStore     *self,
-                                       gint64       person_id,
-                                       const char  *need_text,
-                                       guint        limit,
-                                       GPtrArray  **reasons,
-                                       GError     **error);
+/* bm25 weights, in the search table's column order: a name match beats
+ * work and tags, which beat what they offer, their market and notes. */
+#define NB_STORE_SEARCH_RANK "bm25 (search, 10.0, 5.0, 3.0, 2.0, 5.0, 1.0, 0.0)"
+/* Search: the cards that match ?1, best first. Cards are rows 2 × person
+ * id: bounding the rowid lets FTS5 stop reading each term's rows there. */
+#define NB_STORE_SQL_SEARCH_CARDS \
+  "SELECT rowid, " NB_STORE_SEARCH_RANK " AS rank FROM search" \
+  " WHERE search MATCH ?1 AND rowid <= 2 * (SELECT max (id) FROM people)" \
+  "   AND rowid % 2 = 0" \
+  " ORDER BY rank"
+/* Then the notes that match ?1 (rows 2 × entry id + 1), newest first:
+ * rowids alone, which the index holds without reading any note. */
+#define NB_STORE_SQL_SEARCH_NOTES \
+  "SELECT rowid FROM search WHERE search MATCH ?1 AND rowid % 2 = 1" \
+  " ORDER BY rowid DESC"
+
 
 /* ---- nb-store-models.c ------------------------------------------------ */
 

@@ -7,6 +7,9 @@
  * Trigrams need three characters: shorter terms are left out, and a
  * query made only of short terms matches the starts of words of names.
  *
+ * Helpers for a need are found among the cards alone, in the cards
+ * index that nb-store-cache.c keeps in memory.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -18,10 +21,6 @@
 
 #include "nb-date.h"
 #include "nb-store-private.h"
-
-/* bm25 weights, in the search table's column order: a name match beats
- * work and tags, which beat what they offer, their market and notes. */
-#define SEARCH_RANK "bm25 (search, 10.0, 5.0, 3.0, 2.0, 5.0, 1.0, 0.0)"
 
 #define SNIPPET_BEFORE 30
 #define SNIPPET_AFTER 70
@@ -330,6 +329,18 @@ load_deleted_people (NbStore  *self,
   return g_steal_pointer (&deleted);
 }
 
+/* Cards first, ranked by bm25 (a name beats work and tags, which beat
+ * offers, market and interests), then the people only notes mention,
+ * newest note first.
+ *
+ * Ranking every matching row cost as much as a quarter of a second
+ * per keystroke: three letters typed ("mar", "the") match most of the
+ * 200,000 notes, and bm25 reads each one's row and sizes. Cards are
+ * ranked (at most one row per person, and rowids 2 × id, so the rowid
+ * bound stops FTS5 early); notes are not: their rowids alone come out
+ * of the index, newest first, and each is mapped to its person in
+ * memory (nb-store-cache.c), never reading the note. Every person
+ * found is still returned. */
 static gboolean
 search_fts (NbStore     *self,
             const char  *fts_query,
@@ -337,9 +348,9 @@ search_fts (NbStore     *self,
             GArray      *raw,
             GError     **error)
 {
-  g_autoptr(NbStmt) stmt = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) deleted = NULL;
+  double note_rank = 0;
   int rc;
 
   /* Inside a write transaction, what it changed so far is found too. */
@@ -350,38 +361,69 @@ search_fts (NbStore     *self,
   if (deleted == NULL)
     return FALSE;
 
-  /* No join with people: a short common term matches tens of thousands
-   * of rows, and looking each one's person up would cost more than the
-   * match itself. Deleted people are left out here instead. */
-  stmt = _nb_store_prepare (self, NB_STMT_SEARCH,
-                            "SELECT person_id, rowid, " SEARCH_RANK " AS rank"
-                            " FROM search WHERE search MATCH ?1"
-                            " ORDER BY rank",
-                            error);
-  if (stmt == NULL)
+  {
+    g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_SEARCH, NB_STORE_SQL_SEARCH_CARDS, error);
+
+    if (stmt == NULL)
+      return FALSE;
+
+    sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
+    while ((limit == 0 || raw->len < limit) &&
+           (rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+      {
+        RawHit hit = {
+          sqlite3_column_int64 (stmt, 0) / 2,
+          sqlite3_column_int64 (stmt, 0),
+          sqlite3_column_double (stmt, 1),
+        };
+
+        /* One card per person; a deleted person has none left, but
+         * checking costs nothing. */
+        if (g_hash_table_contains (deleted, &hit.person_id) ||
+            !g_hash_table_add (seen, g_memdup2 (&hit.person_id, sizeof hit.person_id)))
+          continue;
+        g_array_append_val (raw, hit);
+      }
+
+    if (rc == -1)
+      return FALSE;
+  }
+
+  if (limit > 0 && raw->len >= limit)
+    return TRUE;
+
+  if (!_nb_store_prepare_entry_people (self, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
-  while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      RawHit hit = {
-        sqlite3_column_int64 (stmt, 0),
-        sqlite3_column_int64 (stmt, 1),
-        sqlite3_column_double (stmt, 2),
-      };
+  {
+    g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_SEARCH_NOTES, NB_STORE_SQL_SEARCH_NOTES, error);
 
-      /* Best first, so the first row of a person is their best. */
-      if (g_hash_table_contains (seen, &hit.person_id) ||
-          g_hash_table_contains (deleted, &hit.person_id))
-        continue;
-      g_hash_table_add (seen, g_memdup2 (&hit.person_id, sizeof hit.person_id));
-      g_array_append_val (raw, hit);
+    if (stmt == NULL)
+      return FALSE;
 
-      if (limit > 0 && raw->len >= limit)
-        break;
-    }
+    /* After every card: bm25 is negative, these count up from 1. */
+    sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
+    while ((limit == 0 || raw->len < limit) &&
+           (rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+      {
+        RawHit hit = { 0, sqlite3_column_int64 (stmt, 0), 0 };
 
-  return rc != -1;
+        hit.person_id = _nb_store_entry_person (self, hit.rowid / 2, error);
+        if (hit.person_id == -1)
+          return FALSE;
+
+        if (hit.person_id == 0 || g_hash_table_contains (deleted, &hit.person_id) ||
+            !g_hash_table_add (seen, g_memdup2 (&hit.person_id, sizeof hit.person_id)))
+          continue;
+        hit.rank = ++note_rank;
+        g_array_append_val (raw, hit);
+      }
+
+    if (rc == -1)
+      return FALSE;
+  }
+
+  return TRUE;
 }
 
 GPtrArray *
@@ -587,68 +629,29 @@ helper_reason (NbPerson           *helper,
   return g_strdup_printf (_("is tagged %s"), tags);
 }
 
-GPtrArray *
-_nb_store_find_helpers (NbStore     *self,
-                        gint64       person_id,
-                        const char  *need_text,
-                        guint        limit,
-                        GPtrArray  **reasons,
-                        GError     **error)
+/* Helpers are found in the cards index (nb-store-cache.c), in memory:
+ * cards only, since a note that mentions printers does not make its
+ * person a printer. */
+static GPtrArray *
+find_helpers (NbStore      *self,
+              NbCardIndex  *index,
+              gint64        person_id,
+              const char   *need_text,
+              guint         limit,
+              GPtrArray   **reasons,
+              GError      **error)
 {
   g_autoptr(GPtrArray) helpers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) why = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) query = g_string_new ("{work offers tags} : (");
+  g_autoptr(GArray) ids = NULL;
   g_auto(GStrv) stems = need_stems (need_text);
 
-  if (reasons != NULL)
-    *reasons = NULL;
+  *reasons = NULL;
 
   if (stems[0] == NULL || limit == 0)
     goto done;
 
-  for (guint i = 0; stems[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (query, " OR ");
-      append_fts_string (query, stems[i]);
-    }
-  g_string_append_c (query, ')');
-
-  {
-    g_autoptr(NbStmt) stmt = NULL;
-    int rc = SQLITE_DONE;
-
-    /* Cards only (even rows): a note that mentions printers does not
-     * make its person a printer. Cards are rows 2 × person id, so no
-     * card lies past twice the highest id: bounding the rowid lets FTS5
-     * stop reading each term's rows there, instead of going through
-     * those of every note (about 6× faster on 200,000 entries). */
-    stmt = _nb_store_prepare (self, NB_STMT_SEARCH_HELPERS,
-                              "SELECT search.person_id, " SEARCH_RANK " AS rank"
-                              " FROM search JOIN people p ON p.id = search.person_id"
-                              " WHERE search MATCH ?1"
-                              "   AND search.rowid <= 2 * (SELECT max (id) FROM people)"
-                              "   AND search.rowid % 2 = 0"
-                              "   AND p.deleted = 0 AND p.archived = 0 AND p.id <> ?2"
-                              " ORDER BY rank",
-                              error);
-    if (stmt == NULL || !_nb_store_sync_search (self, error))
-      return NULL;
-
-    sqlite3_bind_text (stmt, 1, query->str, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (stmt, 2, person_id);
-    while (ids->len < limit && (rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-
-        g_array_append_val (ids, id);
-      }
-
-    if (rc == -1)
-      return NULL;
-  }
-
+  ids = _nb_card_index_find (index, (const char * const *) stems, person_id, limit);
   for (guint i = 0; i < ids->len; i++)
     {
       NbPerson *helper = _nb_store_load_person (self, g_array_index (ids, gint64, i), FALSE, error);
@@ -661,10 +664,59 @@ _nb_store_find_helpers (NbStore     *self,
     }
 
 done:
-  if (reasons != NULL)
-    *reasons = g_steal_pointer (&why);
-
+  *reasons = g_steal_pointer (&why);
   return g_steal_pointer (&helpers);
+}
+
+typedef struct {
+  GPtrArray *helpers;
+  GPtrArray *reasons;
+} Found;
+
+static void
+found_free (Found *found)
+{
+  g_ptr_array_unref (found->helpers);
+  g_ptr_array_unref (found->reasons);
+  g_free (found);
+}
+
+/* Helpers for each of @items (open needs and challenges), in their
+ * order: the same need written again (a busy person repeats theirs) is
+ * looked up once. Returns a need text → Found table, or NULL on error. */
+static GHashTable *
+find_helpers_for (NbStore    *self,
+                  gint64      person_id,
+                  GPtrArray  *items,
+                  GError    **error)
+{
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) found_free);
+  NbCardIndex *index = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      NbEntry *item = g_ptr_array_index (items, i);
+      const char *text = nb_entry_get_text (item);
+      Found *f;
+
+      if (g_hash_table_contains (found, text))
+        continue;
+
+      if (index == NULL && (index = _nb_store_get_card_index (self, error)) == NULL)
+        return NULL;
+
+      f = g_new0 (Found, 1);
+      f->helpers = find_helpers (self, index, person_id, text, HELPERS_PER_NEED, &f->reasons, error);
+      if (f->helpers == NULL)
+        {
+          g_free (f);
+          return NULL;
+        }
+      g_hash_table_insert (found, (gpointer) text, f);
+    }
+
+  return g_steal_pointer (&found);
 }
 
 static GPtrArray *
@@ -734,6 +786,7 @@ nb_store_compute_trust (NbStore     *self,
   g_autoptr(GHashTable) suggested = NULL;
   g_autoptr(NbTrust) trust = NULL;
   g_autofree char *today = NULL;
+  NbCardIndex *index = NULL;
   guint n_steps = 0;
 
   g_return_val_if_fail (NB_IS_STORE (self), NULL);
@@ -759,8 +812,11 @@ nb_store_compute_trust (NbStore     *self,
       g_autoptr(GPtrArray) helpers = NULL;
       g_autoptr(GPtrArray) reasons = NULL;
 
-      helpers = _nb_store_find_helpers (self, person_id, nb_entry_get_text (item),
-                                        HELPERS_PER_NEED, &reasons, error);
+      if (index == NULL && (index = _nb_store_get_card_index (self, error)) == NULL)
+        return NULL;
+
+      helpers = find_helpers (self, index, person_id, nb_entry_get_text (item),
+                              HELPERS_PER_NEED, &reasons, error);
       if (helpers == NULL)
         return NULL;
 
@@ -800,6 +856,7 @@ nb_store_build_briefing (NbStore     *self,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) helpers = NULL;
+  g_autoptr(GHashTable) found = NULL;
   g_autofree char *today = NULL;
 
   g_return_val_if_fail (NB_IS_STORE (self), NULL);
@@ -826,24 +883,22 @@ nb_store_build_briefing (NbStore     *self,
 
   helpers = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_briefing_helper_free);
   items = open_items (entries);
+  found = find_helpers_for (self, person_id, items, error);
+  if (found == NULL)
+    return NULL;
+
   for (guint i = 0; i < items->len; i++)
     {
       NbEntry *item = g_ptr_array_index (items, i);
-      g_autoptr(GPtrArray) found = NULL;
-      g_autoptr(GPtrArray) reasons = NULL;
+      Found *f = g_hash_table_lookup (found, nb_entry_get_text (item));
 
-      found = _nb_store_find_helpers (self, person_id, nb_entry_get_text (item),
-                                      HELPERS_PER_NEED, &reasons, error);
-      if (found == NULL)
-        return NULL;
-
-      for (guint j = 0; j < found->len; j++)
+      for (guint j = 0; j < f->helpers->len; j++)
         {
           NbBriefingHelper *helper = g_new0 (NbBriefingHelper, 1);
 
-          helper->helper = g_object_ref (g_ptr_array_index (found, j));
+          helper->helper = g_object_ref (g_ptr_array_index (f->helpers, j));
           helper->entry = g_object_ref (item);
-          helper->reason = g_strdup (g_ptr_array_index (reasons, j));
+          helper->reason = g_strdup (g_ptr_array_index (f->reasons, j));
           g_ptr_array_add (helpers, helper);
         }
     }

@@ -15,7 +15,6 @@
 G_BEGIN_DECLS
 
 /* The store's SQL, as in nb-store-*.c. "%s" is the card's columns. */
-#define SEARCH_RANK "bm25 (search, 10.0, 5.0, 3.0, 2.0, 5.0, 1.0, 0.0)"
 
 #define SQL_PEOPLE_LIST \
   "SELECT p.id, %s, " NB_STORE_PERSON_TAIL " FROM people p " \
@@ -31,10 +30,11 @@ G_BEGIN_DECLS
   " WHERE e.deleted = 0 AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
   "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)"
 #define SQL_DELETED_PEOPLE "SELECT id FROM people WHERE deleted <> 0"
+/* The store runs the cards' statement, then the notes' (nb-store-search.c):
+ * one statement here, for floor_search() in bench-core.c. */
 #define SQL_SEARCH \
-  "SELECT person_id, rowid, " SEARCH_RANK " AS rank" \
-  " FROM search WHERE search MATCH ?1" \
-  " ORDER BY rank"
+  "SELECT * FROM (" NB_STORE_SQL_SEARCH_CARDS ")" \
+  " UNION ALL SELECT * FROM (SELECT rowid, 0 FROM (" NB_STORE_SQL_SEARCH_NOTES "))"
 #define SQL_BY_NAME \
   "SELECT id, folded_name FROM people" \
   " WHERE deleted = 0 AND instr (folded_name, ?1) > 0" \
@@ -47,14 +47,10 @@ G_BEGIN_DECLS
   " WHERE (e.person_id = ?1 OR e.other_person_id = ?1)" \
   "   AND e.deleted = 0 AND p.deleted = 0" \
   " ORDER BY e.date DESC, e.id DESC"
-#define SQL_HELPERS \
-  "SELECT search.person_id, " SEARCH_RANK " AS rank" \
-  " FROM search JOIN people p ON p.id = search.person_id" \
-  " WHERE search MATCH ?1" \
-  "   AND search.rowid <= 2 * (SELECT max (id) FROM people)" \
-  "   AND search.rowid % 2 = 0" \
-  "   AND p.deleted = 0 AND p.archived = 0 AND p.id <> ?2" \
-  " ORDER BY rank"
+/* Helpers are matched in memory, in the cards index (nb-store-cache.c),
+ * which SQL_CARDS_INDEX fills once per change to a person, not per
+ * need: no SQL per need is left, and this does nothing with ?1 and ?2. */
+#define SQL_HELPERS "SELECT ?1, ?2 LIMIT 0"
 #define SQL_FOLLOWUPS \
   "SELECT " NB_STORE_ENTRY_COLUMNS " FROM entries e" \
   " JOIN people p ON p.id = e.person_id" \

@@ -598,6 +598,94 @@ test_hostile_text (void)
   g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM people"), ==, 1);
 }
 
+static void
+assert_timeline_texts (NbStore    *store,
+                       gint64      person_id,
+                       const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = _nb_store_load_timeline (store, person_id, &error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+  g_autofree char *joined = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    g_strv_builder_add (builder, nb_entry_get_text (g_ptr_array_index (entries, i)));
+  texts = g_strv_builder_end (builder);
+  joined = g_strjoinv ("|", texts);
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static gboolean
+add_and_fail_cb (NbStore   *store,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  test_add_entry (store, NB_ENTRY_NOTE, GPOINTER_TO_INT (user_data), "2024-06-01", "Undone");
+  assert_timeline_texts (store, GPOINTER_TO_INT (user_data), "Undone|Second|First, edited");
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  return FALSE;
+}
+
+/* The last timeline read is kept (nb-store-cache.c) while nothing
+ * changes: changes here, in a transaction rolled back, or by another
+ * connection are seen. */
+static void
+test_timeline_follows_changes (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbEntry) entry = NULL;
+  g_autofree char *path = NULL;
+  gint64 ada = test_add_person (store, "Ada Quill", "", "");
+  gint64 ben = test_add_person (store, "Ben Quill", "", "");
+  gint64 first;
+  sqlite3 *db;
+
+  first = test_add_entry (store, NB_ENTRY_NOTE, ada, "2024-05-01", "First");
+  assert_timeline_texts (store, ada, "First");
+  assert_timeline_texts (store, ada, "First");
+  test_add_entry (store, NB_ENTRY_NOTE, ada, "2024-05-02", "Second");
+  assert_timeline_texts (store, ada, "Second|First");
+  assert_timeline_texts (store, ben, "");
+  assert_timeline_texts (store, ada, "Second|First");
+
+  /* Two callers get arrays of their own. */
+  {
+    g_autoptr(GPtrArray) a = _nb_store_load_timeline (store, ada, &error);
+    g_autoptr(GPtrArray) b = _nb_store_load_timeline (store, ada, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (a != b);
+    g_ptr_array_set_size (a, 0);
+    g_assert_cmpuint (b->len, ==, 2);
+  }
+
+  entry = nb_store_get_entry (store, first, &error);
+  g_assert_no_error (error);
+  nb_entry_set_text (entry, "First, edited");
+  nb_store_update_entry (store, entry, &error);
+  g_assert_no_error (error);
+  assert_timeline_texts (store, ada, "Second|First, edited");
+
+  g_assert_false (nb_store_transaction (store, add_and_fail_cb, GINT_TO_POINTER (ada), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_timeline_texts (store, ada, "Second|First, edited");
+
+  path = g_strdup (nb_store_get_path (store));
+  db = test_sqlite_open (path);
+  test_sqlite_exec (db, "UPDATE entries SET text = 'From elsewhere' WHERE text = 'Second'");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  assert_timeline_texts (store, ada, "From elsewhere|First, edited");
+
+  nb_store_delete_person (store, ada, &error);
+  g_assert_no_error (error);
+  assert_timeline_texts (store, ada, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +701,7 @@ main (int   argc,
   g_test_add_func ("/store/entries/events", test_events);
   g_test_add_func ("/store/entries/profile", test_profile);
   g_test_add_func ("/store/entries/hostile-text", test_hostile_text);
+  g_test_add_func ("/store/entries/timeline-follows-changes", test_timeline_follows_changes);
 
   return g_test_run ();
 }

@@ -461,6 +461,222 @@ test_helpers_trust_briefing (void)
   g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
 }
 
+/* Cards are ranked, then the people only notes mention, newest note
+ * first (nb-store-search.c: notes are not ranked, but all are found). */
+static void
+test_notes_after_cards (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 walter = test_add_person (store, "Walter Lindqvist", "Lindqvist Harbour", "");
+  gint64 ines = test_add_person (store, "Ines Duarte", "", "");
+  gint64 oscar = test_add_person (store, "Oscar Brandt", "", "");
+
+  test_add_entry (store, NB_ENTRY_NOTE, ines, "2024-05-01", "Met at the harbour festival");
+  test_add_entry (store, NB_ENTRY_NOTE, oscar, "2024-04-01", "Owns a boat in the harbour");
+  /* Walter's notes do not make him a second hit. */
+  test_add_entry (store, NB_ENTRY_NOTE, walter, "2024-04-02", "Harbour again");
+
+  hits = search (store, "harbour");
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_cmpstr (hit_name (hits, 0), ==, "Walter Lindqvist");
+  /* Oscar's note was written last. */
+  g_assert_cmpstr (hit_name (hits, 1), ==, "Oscar Brandt");
+  g_assert_cmpstr (hit_name (hits, 2), ==, "Ines Duarte");
+  for (guint i = 1; i < hits->len; i++)
+    g_assert_cmpfloat (((NbSearchHit *) g_ptr_array_index (hits, i - 1))->rank, <,
+                       ((NbSearchHit *) g_ptr_array_index (hits, i))->rank);
+  g_assert_cmpstr (((NbSearchHit *) g_ptr_array_index (hits, 1))->snippet, ==, "Owns a boat in the harbour");
+
+  /* A limit takes the best. */
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  {
+    g_autoptr(GError) error = NULL;
+
+    hits = nb_store_search (store, "harbour", 2, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 2);
+    g_assert_cmpstr (hit_name (hits, 1), ==, "Oscar Brandt");
+  }
+}
+
+/* Notes are mapped to their people in memory (nb-store-cache.c): the
+ * map follows notes written, moved and deleted, here and elsewhere. */
+static void
+test_notes_follow_changes (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+  g_autoptr(NbEntry) note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gint64 note_id;
+  sqlite3 *db;
+
+  note_id = test_add_entry (store, NB_ENTRY_NOTE, 2, "2024-05-01", "Collects barometers");
+  assert_n_hits (store, "barometer", 1);
+  assert_finds (store, "barometer", "Tom O'Brien");
+
+  /* Moved to someone else. */
+  note = nb_store_get_entry (store, note_id, &error);
+  g_assert_no_error (error);
+  nb_entry_set_person_id (note, 3);
+  nb_store_update_entry (store, note, &error);
+  g_assert_no_error (error);
+  assert_n_hits (store, "barometer", 1);
+  assert_finds (store, "barometer", "Zoë Ångström");
+
+  /* A new note after the map was made. */
+  test_add_entry (store, NB_ENTRY_NOTE, 1, "2024-05-03", "Also likes barometers");
+  assert_n_hits (store, "barometer", 2);
+
+  /* Another connection moves it back. */
+  path = g_strdup (nb_store_get_path (store));
+  db = test_sqlite_open (path);
+  test_sqlite_exec (db, "UPDATE entries SET person_id = 2 WHERE text = 'Collects barometers'");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  assert_n_hits (store, "barometer", 2);
+  assert_finds (store, "barometer", "Tom O'Brien");
+  assert_finds (store, "barometer", "Maria Rossi");
+
+  nb_store_delete_entry (store, note_id, &error);
+  g_assert_no_error (error);
+  assert_n_hits (store, "barometer", 1);
+  assert_finds (store, "barometer", "Maria Rossi");
+}
+
+static gint64
+first_helper (NbStore    *store,
+              gint64      person_id,
+              const char *need)
+{
+  g_autoptr(NbBriefing) briefing = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *helpers;
+
+  briefing = nb_store_build_briefing (store, person_id, "2024-06-01", &error);
+  g_assert_no_error (error);
+  helpers = nb_briefing_get_helpers (briefing);
+  for (guint i = 0; i < helpers->len; i++)
+    {
+      NbBriefingHelper *helper = g_ptr_array_index (helpers, i);
+
+      if (g_str_equal (nb_entry_get_text (helper->entry), need))
+        return nb_person_get_id (helper->helper);
+    }
+
+  return 0;
+}
+
+typedef struct {
+  gint64 person_id;
+  gint64 helper_id;
+} HelperCheck;
+
+static gboolean
+offer_and_find_cb (NbStore   *store,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  HelperCheck *check = user_data;
+  g_autoptr(NbPerson) helper = nb_store_get_person (store, check->helper_id, error);
+
+  if (helper == NULL)
+    return FALSE;
+  nb_person_set_field (helper, NB_PERSON_OFFERS, "Kiln repairs");
+  if (!nb_store_update_person (store, helper, error))
+    return FALSE;
+
+  /* Found inside the transaction, before its COMMIT. */
+  g_assert_cmpint (first_helper (store, check->person_id, "A kiln repairer"), ==, check->helper_id);
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  return FALSE;
+}
+
+/* Helpers come from the cards index (nb-store-cache.c), kept while no
+ * card changes: cards changed here, elsewhere, or inside a transaction
+ * rolled back are followed. */
+static void
+test_helpers_follow_changes (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+  g_autoptr(NbPerson) priya = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  HelperCheck check;
+  gint64 priya_id;
+  gint64 kim;
+  sqlite3 *db;
+
+  priya_id = test_sqlite_int (store->db, "SELECT id FROM people WHERE display_name = 'Priya Raghunathan'");
+  kim = test_add_person (store, "Kim Nakamura", "Nakamura Books", "Bookkeeper");
+
+  /* The same need twice: both get their helpers. */
+  test_add_entry (store, NB_ENTRY_NEED, 3, "2024-05-01", "A bookkeeper");
+  test_add_entry (store, NB_ENTRY_NEED, 3, "2024-05-02", "A bookkeeper");
+  {
+    g_autoptr(NbBriefing) briefing = nb_store_build_briefing (store, 3, "2024-06-01", &error);
+    GPtrArray *helpers;
+    guint n_helpers = 0;
+    guint n_first = 0;
+
+    g_assert_no_error (error);
+    helpers = nb_briefing_get_helpers (briefing);
+    for (guint i = 0; i < helpers->len; i++)
+      {
+        NbBriefingHelper *helper = g_ptr_array_index (helpers, i);
+
+        if (!g_str_equal (nb_entry_get_text (helper->entry), "A bookkeeper"))
+          continue;
+        n_helpers++;
+        n_first += nb_person_get_id (helper->helper) == priya_id;
+      }
+    g_assert_cmpuint (n_helpers, ==, 4);
+    g_assert_cmpuint (n_first, ==, 2);
+  }
+
+  /* Archived helpers are not suggested. */
+  nb_store_set_person_archived (store, priya_id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_helper (store, 3, "A bookkeeper"), ==, kim);
+  nb_store_set_person_archived (store, kim, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_helper (store, 3, "A bookkeeper"), ==, 0);
+  nb_store_set_person_archived (store, priya_id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_helper (store, 3, "A bookkeeper"), ==, priya_id);
+
+  /* A card changed: found by what it offers now. */
+  test_add_entry (store, NB_ENTRY_NEED, 3, "2024-05-03", "A kiln repairer");
+  g_assert_cmpint (first_helper (store, 3, "A kiln repairer"), ==, 0);
+  priya = nb_store_get_person (store, priya_id, &error);
+  g_assert_no_error (error);
+  nb_person_set_field (priya, NB_PERSON_OFFERS, "Kiln repairs and firing");
+  nb_store_update_person (store, priya, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_helper (store, 3, "A kiln repairer"), ==, priya_id);
+  g_assert_cmpint (first_helper (store, 3, "A bookkeeper"), ==, 0);
+
+  /* Changed inside a transaction that is rolled back: as before. */
+  check.person_id = 3;
+  check.helper_id = 2;
+  g_assert_false (nb_store_transaction (store, offer_and_find_cb, &check, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (first_helper (store, 3, "A kiln repairer"), ==, priya_id);
+
+  /* Changed by another connection. */
+  path = g_strdup (nb_store_get_path (store));
+  db = test_sqlite_open (path);
+  test_sqlite_exec (db, "UPDATE people SET offers = 'Kiln building' WHERE display_name = 'Tom O''Brien'");
+  test_sqlite_exec (db, "UPDATE people SET offers = '' WHERE display_name = 'Priya Raghunathan'");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  /* Its search rows are written by the store's next commit (see
+   * test_other_connection()). */
+  test_add_person (store, "Yolanda Pike", "", "");
+  g_assert_cmpint (first_helper (store, 3, "A kiln repairer"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -474,6 +690,9 @@ main (int   argc,
   g_test_add_func ("/store/search/other-connection", test_other_connection);
   g_test_add_func ("/store/search/syntax-is-text", test_syntax_is_text);
   g_test_add_func ("/store/search/helpers-trust-briefing", test_helpers_trust_briefing);
+  g_test_add_func ("/store/search/notes-after-cards", test_notes_after_cards);
+  g_test_add_func ("/store/search/notes-follow-changes", test_notes_follow_changes);
+  g_test_add_func ("/store/search/helpers-follow-changes", test_helpers_follow_changes);
 
   return g_test_run ();
 }
