@@ -490,11 +490,10 @@ void       _nb_store_keep_timeline    (NbStore     *self,
   " WHERE search MATCH ?1 AND rowid <= 2 * (SELECT max (id) FROM people)" \
   "   AND rowid % 2 = 0" \
   " ORDER BY rank"
-/* Then the notes that match ?1 (rows 2 × entry id + 1), newest first:
- * rowids alone, which the index holds without reading any note. */
+/* Then the notes that match ?1 (rows 2 × entry id + 1): rowids alone,
+ * which the index holds without reading any note. */
 #define NB_STORE_SQL_SEARCH_NOTES \
-  "SELECT rowid FROM search WHERE search MATCH ?1 AND rowid % 2 = 1" \
-  " ORDER BY rowid DESC"
+  "SELECT rowid FROM search WHERE search MATCH ?1 AND rowid % 2 = 1"
 
 
 /* ---- nb-store-models.c ------------------------------------------------ */

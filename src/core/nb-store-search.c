@@ -301,6 +301,16 @@ typedef struct {
   double rank;
 } RawHit;
 
+static int
+compare_newest (gconstpointer a,
+                gconstpointer b)
+{
+  const RawHit *x = a;
+  const RawHit *y = b;
+
+  return x->rowid < y->rowid ? 1 : x->rowid > y->rowid ? -1 : 0;
+}
+
 /* Ids of deleted people: their cards leave the search table, but their
  * entries stay there until purged. Few, from a partial index. */
 static GHashTable *
@@ -338,7 +348,7 @@ load_deleted_people (NbStore  *self,
  * 200,000 notes, and bm25 reads each one's row and sizes. Cards are
  * ranked (at most one row per person, and rowids 2 × id, so the rowid
  * bound stops FTS5 early); notes are not: their rowids alone come out
- * of the index, newest first, and each is mapped to its person in
+ * of the index, and each is mapped to its person in
  * memory (nb-store-cache.c), never reading the note. Every person
  * found is still returned. */
 static gboolean
@@ -350,7 +360,6 @@ search_fts (NbStore     *self,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) deleted = NULL;
-  double note_rank = 0;
   int rc;
 
   /* Inside a write transaction, what it changed so far is found too. */
@@ -397,30 +406,51 @@ search_fts (NbStore     *self,
 
   {
     g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_SEARCH_NOTES, NB_STORE_SQL_SEARCH_NOTES, error);
+    g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (RawHit));
+    g_autoptr(GHashTable) newest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
     if (stmt == NULL)
       return FALSE;
 
-    /* After every card: bm25 is negative, these count up from 1. */
+    /* Oldest first, as FTS5 reads its doclists (newest first costs
+     * twice as much): each person's last matching note wins. */
     sqlite3_bind_text (stmt, 1, fts_query, -1, SQLITE_STATIC);
-    while ((limit == 0 || raw->len < limit) &&
-           (rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+    while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
       {
         RawHit hit = { 0, sqlite3_column_int64 (stmt, 0), 0 };
+        gpointer index;
 
         hit.person_id = _nb_store_entry_person (self, hit.rowid / 2, error);
         if (hit.person_id == -1)
           return FALSE;
 
-        if (hit.person_id == 0 || g_hash_table_contains (deleted, &hit.person_id) ||
-            !g_hash_table_add (seen, g_memdup2 (&hit.person_id, sizeof hit.person_id)))
+        if (hit.person_id == 0 || g_hash_table_contains (seen, &hit.person_id) ||
+            g_hash_table_contains (deleted, &hit.person_id))
           continue;
-        hit.rank = ++note_rank;
-        g_array_append_val (raw, hit);
+
+        if (g_hash_table_lookup_extended (newest, &hit.person_id, NULL, &index))
+          {
+            g_array_index (notes, RawHit, GPOINTER_TO_UINT (index)).rowid = hit.rowid;
+            continue;
+          }
+
+        g_array_append_val (notes, hit);
+        g_hash_table_insert (newest, g_memdup2 (&hit.person_id, sizeof hit.person_id),
+                             GUINT_TO_POINTER (notes->len - 1));
       }
 
     if (rc == -1)
       return FALSE;
+
+    /* After every card: bm25 is negative, these count up from 1. */
+    g_array_sort (notes, compare_newest);
+    for (guint i = 0; i < notes->len && (limit == 0 || raw->len < limit); i++)
+      {
+        RawHit *hit = &g_array_index (notes, RawHit, i);
+
+        hit->rank = i + 1;
+        g_array_append_val (raw, *hit);
+      }
   }
 
   return TRUE;
