@@ -1,5 +1,11 @@
 /* nb-person-row.c: one person in the sidebar list.
  *
+ * The stage and due-follow-up tooltips are answered when asked for
+ * (GtkWidget::query-tooltip), not set on every bind: in GTK 4.8,
+ * gtk_widget_set_tooltip_text() asks the display where the pointer is,
+ * a round trip to the X server for each of the 200 rows a GtkListView
+ * binds before its first frame.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -30,11 +36,18 @@ G_DEFINE_FINAL_TYPE (NbPersonRow, nb_person_row, GTK_TYPE_WIDGET)
 
 static const char *stage_classes[] = { "visibility", "credibility", "profitability" };
 
+static char *
+nb_person_row_dup_due_text (NbPersonRow *self)
+{
+  guint due = self->person != NULL ? nb_person_get_due_followups (self->person) : 0;
+
+  return g_strdup_printf (ngettext ("%u follow-up due", "%u follow-ups due", due), due);
+}
+
 static void
 nb_person_row_update (NbPersonRow *self)
 {
   g_autofree char *subtitle = NULL;
-  g_autofree char *tooltip = NULL;
   NbStage stage;
   guint due;
 
@@ -56,7 +69,10 @@ nb_person_row_update (NbPersonRow *self)
 
   stage = nb_person_get_stage (self->person);
   gtk_label_set_text (self->stage_label, nb_stage_get_short_label (stage));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->stage_label), nb_stage_get_label (stage));
+  /* What the tooltip says, for screen readers. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->stage_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, nb_stage_get_label (stage),
+                                  -1);
   for (guint i = 0; i < G_N_ELEMENTS (stage_classes); i++)
     {
       if (i == (guint) stage)
@@ -69,9 +85,45 @@ nb_person_row_update (NbPersonRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->due_image), due > 0);
   if (due > 0)
     {
-      tooltip = g_strdup_printf (ngettext ("%u follow-up due", "%u follow-ups due", due), due);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->due_image), tooltip);
+      g_autofree char *due_text = nb_person_row_dup_due_text (self);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->due_image),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, due_text,
+                                      -1);
     }
+}
+
+static gboolean
+on_stage_query_tooltip_cb (NbPersonRow *self,
+                           int          x,
+                           int          y,
+                           gboolean     keyboard_mode,
+                           GtkTooltip  *tooltip,
+                           GtkWidget   *widget)
+{
+  if (self->person == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, nb_stage_get_label (nb_person_get_stage (self->person)));
+  return TRUE;
+}
+
+static gboolean
+on_due_query_tooltip_cb (NbPersonRow *self,
+                         int          x,
+                         int          y,
+                         gboolean     keyboard_mode,
+                         GtkTooltip  *tooltip,
+                         GtkWidget   *widget)
+{
+  g_autofree char *due_text = NULL;
+
+  if (self->person == NULL || nb_person_get_due_followups (self->person) == 0)
+    return FALSE;
+
+  due_text = nb_person_row_dup_due_text (self);
+  gtk_tooltip_set_text (tooltip, due_text);
+  return TRUE;
 }
 
 static void
@@ -115,6 +167,13 @@ static void
 nb_person_row_init (NbPersonRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->stage_label), TRUE);
+  g_signal_connect_object (self->stage_label, "query-tooltip",
+                           G_CALLBACK (on_stage_query_tooltip_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->due_image), TRUE);
+  g_signal_connect_object (self->due_image, "query-tooltip",
+                           G_CALLBACK (on_due_query_tooltip_cb), self, G_CONNECT_SWAPPED);
 
   self->person_signals = g_signal_group_new (NB_TYPE_PERSON);
   g_signal_group_connect_swapped (self->person_signals, "notify",
