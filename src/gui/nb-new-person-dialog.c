@@ -93,8 +93,13 @@ on_name_changed_cb (NbNewPersonDialog *self)
 static void
 on_entry_activated_cb (NbNewPersonDialog *self)
 {
+  /* As a click on Add does: the response, then the dialog closes
+   * (emitting a response alone leaves it open). */
   if (nb_dialog_get_response_enabled (GTK_WIDGET (self), "add"))
-    nb_dialog_response (GTK_WIDGET (self), "add");
+    {
+      nb_dialog_response (GTK_WIDGET (self), "add");
+      nb_dialog_close (GTK_WIDGET (self));
+    }
 }
 
 static void

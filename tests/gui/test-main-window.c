@@ -267,6 +267,19 @@ test_new_person_warns_of_duplicate (Fixture       *f,
   g_assert_cmpuint (n_visible (f), ==, 1);
   g_assert_cmpstr (visible_name (f, 0), ==, "Priya Raghunathan");
 
+  /* Enter in the name adds, and closes the dialog as Add does. */
+  g_clear_object (&dialog);
+  dialog = g_object_ref_sink (nb_new_person_dialog_new (GTK_WINDOW (f->window), f->store));
+  nb_dialog_present (dialog, GTK_WIDGET (f->window));
+  nb_gui_test_wait_drawn (dialog);
+  nb_new_person_dialog_set_name (NB_NEW_PERSON_DIALOG (dialog), "Kenji Watanabe");
+  g_signal_emit_by_name (nb_gui_test_find (dialog, GTK_TYPE_ENTRY), "activate");
+  nb_gui_test_spin (100);
+  g_assert_false (gtk_widget_get_mapped (dialog));
+  nb_window_search (f->window, "kenji");
+  g_assert_cmpuint (n_visible (f), ==, 1);
+  g_assert_cmpstr (visible_name (f, 0), ==, "Kenji Watanabe");
+
   /* An empty name cannot be added. */
   g_clear_object (&dialog);
   dialog = g_object_ref_sink (nb_new_person_dialog_new (GTK_WINDOW (f->window), f->store));
