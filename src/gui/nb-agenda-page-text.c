@@ -71,24 +71,24 @@ _nb_agenda_dup_summary (guint n_overdue,
       g_autofree char *overdue = NULL;
       g_autofree char *due = NULL;
 
-      overdue = g_strdup_printf (ngettext ("%u follow-up overdue",
-                                           "%u follow-ups overdue", n_overdue),
+      overdue = g_strdup_printf (ngettext ("%'u follow-up overdue",
+                                           "%'u follow-ups overdue", n_overdue),
                                  n_overdue);
       /* Translators: follows "2 follow-ups overdue · " */
-      due = g_strdup_printf (ngettext ("%u due this week",
-                                       "%u due this week", n_due),
+      due = g_strdup_printf (ngettext ("%'u due this week",
+                                       "%'u due this week", n_due),
                              n_due);
       return _nb_agenda_join_facts (overdue, due);
     }
 
   if (n_overdue > 0)
-    return g_strdup_printf (ngettext ("%u follow-up overdue",
-                                      "%u follow-ups overdue", n_overdue),
+    return g_strdup_printf (ngettext ("%'u follow-up overdue",
+                                      "%'u follow-ups overdue", n_overdue),
                             n_overdue);
 
   if (n_due > 0)
-    return g_strdup_printf (ngettext ("%u follow-up due this week",
-                                      "%u follow-ups due this week", n_due),
+    return g_strdup_printf (ngettext ("%'u follow-up due this week",
+                                      "%'u follow-ups due this week", n_due),
                             n_due);
 
   return g_strdup (_("No follow-ups due this week"));
@@ -102,15 +102,15 @@ _nb_agenda_dup_due_phrase (int days)
   guint n = (guint) ABS (days);
 
   if (days < 0)
-    return g_strdup_printf (ngettext ("overdue by %u day",
-                                      "overdue by %u days", n),
+    return g_strdup_printf (ngettext ("overdue by %'u day",
+                                      "overdue by %'u days", n),
                             n);
   if (days == 0)
     return g_strdup (_("due today"));
   if (days == 1)
     return g_strdup (_("due tomorrow"));
 
-  return g_strdup_printf (ngettext ("due in %u day", "due in %u days", n), n);
+  return g_strdup_printf (ngettext ("due in %'u day", "due in %'u days", n), n);
 }
 
 char *
@@ -156,8 +156,8 @@ _nb_agenda_dup_last_contact_phrase (const char *last_contact,
   if (days == 1)
     return g_strdup (_("last contact yesterday"));
 
-  return g_strdup_printf (ngettext ("last contact %u day ago",
-                                    "last contact %u days ago", (guint) days),
+  return g_strdup_printf (ngettext ("last contact %'u day ago",
+                                    "last contact %'u days ago", (guint) days),
                           (guint) days);
 }
 
@@ -185,7 +185,7 @@ _nb_agenda_dup_met_phrase (const char *met_date,
   if (days == 1)
     return g_strdup (_("met yesterday"));
 
-  return g_strdup_printf (ngettext ("met %u day ago", "met %u days ago", (guint) days),
+  return g_strdup_printf (ngettext ("met %'u day ago", "met %'u days ago", (guint) days),
                           (guint) days);
 }
 

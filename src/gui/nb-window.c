@@ -574,8 +574,8 @@ on_agenda_n_overdue_changed_cb (NbWindow *self)
     text = g_strdup (_("Today"));
   else
     /* Translators: the sidebar's summary row */
-    text = g_strdup_printf (ngettext ("Today · %u follow-up overdue",
-                                      "Today · %u follow-ups overdue", n), n);
+    text = g_strdup_printf (ngettext ("Today · %'u follow-up overdue",
+                                      "Today · %'u follow-ups overdue", n), n);
   gtk_label_set_text (self->today_label, text);
   if (n > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->today_label), "warning");
