@@ -81,7 +81,7 @@ typedef enum {
   NB_STMT_RECENT_WITHOUT_FOLLOWUP,
   NB_STMT_GOODWILL,
   NB_STMT_DUE_FOLLOWUPS,
-  NB_STMT_ENTRIES_EXTENT,
+  NB_STMT_PEOPLE_COUNT,
 
   NB_STMT_EVENT_EXISTS,
   NB_STMT_EVENT_INSERT,
@@ -164,6 +164,9 @@ struct _NbStore
   GArray        *forward;        /* NbPendingChange */
   GArray        *pending_marks;  /* guint */
 
+  /* SQLite reported damage: not noted healthy when it closes. */
+  gboolean       damaged;
+
   /* Live models (nb-store-models.c). */
   GListStore    *people_model;
   GListStore    *followups_model;
@@ -214,6 +217,11 @@ sqlite3   *_nb_db_open                (const char             *path,
                                        const NbMigrationFunc  *migrations,
                                        guint                   n_migrations,
                                        GError                **error);
+/* Notes, after the store closed @path cleanly, that it is healthy as it
+ * is now: the next open skips quick_check if nothing changed it. */
+void       _nb_db_note_healthy        (const char  *path);
+/* The store met damage in @path: the next open checks every page. */
+void       _nb_db_forget_healthy      (const char  *path);
 /* A consistent copy of @db's main database at @dest_path, mode 0600,
  * written next to it and renamed into place. */
 gboolean   _nb_db_backup_to           (sqlite3     *db,
@@ -242,11 +250,12 @@ goffset    _nb_db_file_size           (const char  *path);
  * open without writing to it. */
 gboolean   _nb_db_inspect_file        (const char  *path,
                                        GError     **error);
-/* quick_check, application_id, tables, user_version (at most
- * @current_version), read without writing. */
+/* quick_check (if @check_pages), application_id, tables, user_version
+ * (at most @current_version), read without writing. */
 gboolean   _nb_db_check_contents      (sqlite3     *db,
                                        const char  *path,
                                        int          current_version,
+                                       gboolean     check_pages,
                                        int         *out_version,
                                        guint32     *out_application_id,
                                        GError     **error);
@@ -324,6 +333,13 @@ gboolean   _nb_store_check_optional_date (const char *date_iso,
 /* Kinds that do not restart the stay-in-touch clock
  * (nb_entry_counts_as_contact()). */
 #define NB_STORE_NOT_CONTACT "('dream', 'challenge', 'need')"
+
+/* The kinds of the goodwill balance, as the WHERE of the index
+ * entries_goodwill (nb-store-schema.c, version 4) spells them: a query
+ * must repeat this term exactly for SQLite to use the index. */
+#define NB_STORE_GOODWILL_KINDS \
+  "(kind = 'help-given' OR kind = 'referral-given'" \
+  " OR kind = 'introduction' OR kind = 'help-received' OR kind = 'referral-received')"
 
 /* Reads a person from a row of "SELECT id, <person_columns>, cadence_days,
  * rapport, archived, introduced_by, created, updated, sort_key" starting

@@ -58,6 +58,11 @@ _nb_store_set_error (NbStore  *self,
                      GError  **error,
                      int       rc)
 {
+  /* Damage found while reading: the file must be checked when it is
+   * next opened, not taken as healthy when it closes (nb-db.c). */
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    self->damaged = TRUE;
+
   _nb_db_set_error (error, self->db, rc, self->path, FALSE);
 }
 
@@ -569,8 +574,15 @@ nb_store_finalize (GObject *object)
   for (guint i = 0; i < NB_N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
 
-  if (self->db != NULL && sqlite3_close (self->db) != SQLITE_OK)
-    g_critical ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
+  if (self->db != NULL)
+    {
+      if (sqlite3_close (self->db) != SQLITE_OK)
+        g_critical ("Could not close %s: %s", self->path, sqlite3_errmsg (self->db));
+      else if (self->damaged)
+        _nb_db_forget_healthy (self->path);
+      else
+        _nb_db_note_healthy (self->path);
+    }
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->person_columns, g_free);

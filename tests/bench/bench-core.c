@@ -109,7 +109,8 @@ measure_open (const char          *db_path,
         return FALSE;
       if (!floor_prepare (&floor, &floor.people_list, SQL_PEOPLE_LIST, error) ||
           !floor_prepare (&floor, &floor.people_tags, SQL_PEOPLE_TAGS, error) ||
-          !floor_prepare (&floor, &floor.people_summaries, SQL_PEOPLE_SUMMARIES, error))
+          !floor_prepare (&floor, &floor.people_summaries, SQL_PEOPLE_SUMMARIES, error) ||
+          !floor_prepare (&floor, &floor.due_followups, SQL_DUE_FOLLOWUPS, error))
         {
           floor_close (&floor);
           return FALSE;
@@ -117,7 +118,9 @@ measure_open (const char          *db_path,
       sqlite3_bind_int (floor.people_list, 1, 1);
       floor_run (floor.people_list, 0, NULL);
       floor_run (floor.people_tags, 0, NULL);
-      sqlite3_bind_text (floor.people_summaries, 1, BENCH_TODAY, -1, SQLITE_STATIC);
+      sqlite3_bind_text (floor.due_followups, 1, BENCH_TODAY, -1, SQLITE_STATIC);
+      floor_run (floor.due_followups, 0, NULL);
+      sqlite3_bind_text (floor.people_summaries, 2, BENCH_TODAY, -1, SQLITE_STATIC);
       floor_run (floor.people_summaries, 0, NULL);
       floor_close (&floor);
       floor_ms = bench_clock_ms () - start;
@@ -169,7 +172,8 @@ bench_rss_probe (const char *what,
       if (!floor_open (&floor, db_path, FALSE, &error) ||
           !floor_prepare (&floor, &floor.people_list, SQL_PEOPLE_LIST, &error) ||
           !floor_prepare (&floor, &floor.people_tags, SQL_PEOPLE_TAGS, &error) ||
-          !floor_prepare (&floor, &floor.people_summaries, SQL_PEOPLE_SUMMARIES, &error))
+          !floor_prepare (&floor, &floor.people_summaries, SQL_PEOPLE_SUMMARIES, &error) ||
+          !floor_prepare (&floor, &floor.due_followups, SQL_DUE_FOLLOWUPS, &error))
         {
           g_printerr ("%s\n", error->message);
           return 1;
@@ -177,7 +181,9 @@ bench_rss_probe (const char *what,
       sqlite3_bind_int (floor.people_list, 1, 1);
       n = floor_run (floor.people_list, 0, NULL);
       floor_run (floor.people_tags, 0, NULL);
-      sqlite3_bind_text (floor.people_summaries, 1, BENCH_TODAY, -1, SQLITE_STATIC);
+      sqlite3_bind_text (floor.due_followups, 1, BENCH_TODAY, -1, SQLITE_STATIC);
+      floor_run (floor.due_followups, 0, NULL);
+      sqlite3_bind_text (floor.people_summaries, 2, BENCH_TODAY, -1, SQLITE_STATIC);
       floor_run (floor.people_summaries, 0, NULL);
       printf ("%.3f %u\n", bench_peak_rss_mib (), n);
       floor_close (&floor);

@@ -53,7 +53,8 @@ void
 floor_close (Floor *floor)
 {
   sqlite3_stmt *stmts[] = {
-    floor->people_list, floor->people_tags, floor->people_summaries, floor->deleted_people, floor->search,
+    floor->people_list, floor->people_tags, floor->people_summaries, floor->due_followups,
+    floor->deleted_people, floor->search,
     floor->by_name, floor->person, floor->person_tags, floor->timeline, floor->helpers,
     floor->followups, floor->meetings, floor->goodwill, floor->going_cold, floor->recent,
   };
@@ -91,6 +92,7 @@ floor_open (Floor       *floor,
   if (!floor_prepare (floor, &floor->people_list, SQL_PEOPLE_LIST, error) ||
       !floor_prepare (floor, &floor->people_tags, SQL_PEOPLE_TAGS, error) ||
       !floor_prepare (floor, &floor->people_summaries, SQL_PEOPLE_SUMMARIES, error) ||
+      !floor_prepare (floor, &floor->due_followups, SQL_DUE_FOLLOWUPS, error) ||
       !floor_prepare (floor, &floor->deleted_people, SQL_DELETED_PEOPLE, error) ||
       !floor_prepare (floor, &floor->search, SQL_SEARCH, error) ||
       !floor_prepare (floor, &floor->by_name, SQL_BY_NAME, error) ||

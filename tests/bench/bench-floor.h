@@ -24,11 +24,19 @@ G_BEGIN_DECLS
   "ORDER BY p.sort_key, p.id"
 #define SQL_PEOPLE_TAGS "SELECT person_id, tag FROM tags ORDER BY person_id, tag"
 #define SQL_PEOPLE_SUMMARIES \
-  "SELECT e.person_id, e.other_person_id, e.date," \
-  "       e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1" \
-  " FROM entries e" \
-  " WHERE e.deleted = 0 AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
-  "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)"
+  "SELECT p.id," \
+  " (SELECT max (e.date) FROM entries e" \
+  "  WHERE e.person_id = p.id AND e.deleted = 0" \
+  "    AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?2)," \
+  " (SELECT max (e.date) FROM entries e" \
+  "  WHERE e.other_person_id = p.id AND e.deleted = 0" \
+  "    AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?2" \
+  "    AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0))" \
+  " FROM people p WHERE p.deleted = 0"
+#define SQL_DUE_FOLLOWUPS \
+  "SELECT e.person_id FROM entries e" \
+  " WHERE e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1" \
+  "   AND e.deleted = 0"
 #define SQL_DELETED_PEOPLE "SELECT id FROM people WHERE deleted <> 0"
 /* The store runs the cards' statement, then the notes' (nb-store-search.c):
  * one statement here, for floor_search() in bench-core.c. */
@@ -64,11 +72,10 @@ G_BEGIN_DECLS
   "   AND e.deleted = 0 AND p.deleted = 0" \
   " ORDER BY e.date, e.id"
 #define SQL_GOODWILL \
-  "SELECT coalesce (sum (e.kind IN ('help-given', 'referral-given', 'introduction')), 0)," \
-  "       coalesce (sum (e.kind IN ('help-received', 'referral-received')), 0)" \
-  " FROM entries e" \
-  " WHERE e.deleted = 0" \
-  "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)"
+  "SELECT e.kind, count (*) FROM entries e" \
+  " WHERE e.deleted = 0 AND " NB_STORE_GOODWILL_KINDS \
+  "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)" \
+  " GROUP BY e.kind"
 #define SQL_GOING_COLD \
   "WITH cold (id, overdue) AS MATERIALIZED (" \
   "  SELECT p.id, julianday (?1) - julianday (coalesce (" \
@@ -111,6 +118,7 @@ typedef struct {
   sqlite3_stmt  *people_list;
   sqlite3_stmt  *people_tags;
   sqlite3_stmt  *people_summaries;
+  sqlite3_stmt  *due_followups;
   sqlite3_stmt  *deleted_people;
   sqlite3_stmt  *search;
   sqlite3_stmt  *by_name;

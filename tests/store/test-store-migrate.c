@@ -454,7 +454,7 @@ test_v2_to_v3 (void)
 
   store = nb_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
   assert_integrity_ok (store->db);
   g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pragma_foreign_key_check"), ==, 0);
   g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pending_search"), ==, 0);
@@ -506,6 +506,95 @@ test_v2_to_v3 (void)
   g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pending_search"), ==, 0);
 }
 
+/* SQLite's plan for @sql, one line per step. */
+static char *
+query_plan (sqlite3    *db,
+            const char *sql)
+{
+  g_autofree char *explain = g_strdup_printf ("EXPLAIN QUERY PLAN %s", sql);
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s\n", sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The released version 3, opened by this release: only indexes are
+ * added, every row stays, and the lists read when the window opens
+ * use them rather than reading the entries table. */
+static void
+test_v3_to_v4 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "store", "fixtures", "schema-v3.sql", NULL);
+  g_autofree char *path = load_fixture (fixture);
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  struct {
+    const char *sql;
+    const char *uses;
+  } plans[] = {
+    { "SELECT e.kind, count (*) FROM entries e"
+      " WHERE e.deleted = 0 AND " NB_STORE_GOODWILL_KINDS
+      "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)"
+      " GROUP BY e.kind",
+      "COVERING INDEX entries_goodwill" },
+    { "SELECT max (e.date) FROM entries e WHERE e.person_id = 1 AND e.deleted = 0"
+      " AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= '2024-06-01'",
+      "COVERING INDEX entries_live" },
+    { "SELECT max (e.date) FROM entries e WHERE e.other_person_id = 1 AND e.deleted = 0"
+      " AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= '2024-06-01'"
+      " AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)",
+      "COVERING INDEX entries_other_live" },
+    { "SELECT e.id FROM entries e JOIN people p ON p.id = e.person_id"
+      " WHERE e.kind = 'meeting' AND e.date > '2024-06-01' AND e.deleted = 0 AND p.deleted = 0"
+      " ORDER BY e.date, e.id",
+      "INDEX entries_meetings" },
+  };
+  /* The search rows are rewritten on opening: loading the fixture on a
+   * bare connection left them in pending_search (see schema v3). */
+  const char * const tables[] = { "people", "tags", "entries", "events", "event_people", "profile" };
+  g_autofree char *before[G_N_ELEMENTS (tables)] = { NULL, };
+
+  db = test_sqlite_open (path);
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    before[i] = dump_rows (db, tables[i]);
+  sqlite3_close (db);
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, 4);
+  assert_integrity_ok (store->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *after = dump_rows (store->db, tables[i]);
+
+      g_assert_cmpstr (after, ==, before[i]);
+    }
+
+  {
+    g_autoptr(GPtrArray) hits = nb_store_search (store, "angstrom", 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autofree char *plan = query_plan (store->db, plans[i].sql);
+
+      g_test_message ("%s\n%s", plans[i].sql, plan);
+      g_assert_nonnull (strstr (plan, plans[i].uses));
+      g_assert_null (strstr (plan, "SCAN e\n"));
+    }
+}
+
 /* Every NbPerson field has its column, named by its key. */
 static void
 test_person_columns (void)
@@ -536,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/failed-migration", test_failed_migration);
   g_test_add_func ("/store/migrate/v1-to-v2", test_v1_to_v2);
   g_test_add_func ("/store/migrate/v2-to-v3", test_v2_to_v3);
+  g_test_add_func ("/store/migrate/v3-to-v4", test_v3_to_v4);
   g_test_add_func ("/store/migrate/person-columns", test_person_columns);
 
   return g_test_run ();

@@ -246,6 +246,54 @@ test_refuse_damaged_pages (void)
   assert_refused (copy, size, NB_STORE_ERROR_CORRUPT);
 }
 
+/* A notebook the store closed cleanly is not read page by page when it
+ * opens again unchanged; once another program changed it, it is, even
+ * in place and within the same clock tick. */
+static void
+test_known_healthy (void)
+{
+  g_autoptr(GBytes) notebook = make_notebook (300);
+  g_autofree char *path = test_scratch_path ("healthy.db");
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *copy = NULL;
+  gsize size;
+  guint page_size;
+  FILE *file;
+
+  test_write_file (path, g_bytes_get_data (notebook, NULL), g_bytes_get_size (notebook));
+
+  /* Checked, then closed cleanly: noted healthy. */
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_false (g_file_test (wal_path, G_FILE_TEST_EXISTS));
+
+  /* Unchanged: opens, and everything reads. */
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  people = nb_store_get_people_model (store);
+  g_assert_cmpuint (g_list_model_get_n_items (people), >=, 300);
+  g_clear_object (&people);
+  g_clear_object (&store);
+
+  /* Scribbled over in place by someone else, header kept. */
+  copy = g_bytes_unref_to_data (test_read_file (path), &size);
+  page_size = ((guint) copy[16] << 8) | copy[17];
+  for (gsize i = page_size; i < size; i++)
+    copy[i] = (guint8) (i * 7 + 3);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (copy, 1, size, file), ==, size);
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  store = nb_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_CORRUPT);
+}
+
 static GBytes *
 make_sqlite_file (const char *sql,
                   gboolean    wal)
@@ -497,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/store/open/refuse-truncated", test_refuse_truncated);
   g_test_add_func ("/store/open/refuse-flipped-header", test_refuse_flipped_header);
   g_test_add_func ("/store/open/refuse-damaged-pages", test_refuse_damaged_pages);
+  g_test_add_func ("/store/open/known-healthy", test_known_healthy);
   g_test_add_func ("/store/open/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/store/open/refuse-too-new", test_refuse_too_new);
   g_test_add_func ("/store/open/refuse-too-new-with-wal", test_refuse_too_new_with_wal);

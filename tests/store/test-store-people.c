@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "nb-date.h"
 #include "store-test-util.h"
 
 static void
@@ -565,6 +566,114 @@ test_ten_thousand (void)
   g_assert_cmpfloat (best_ms, <, limit_ms);
 }
 
+/* The list summaries (everyone at once, or a statement per person for a
+ * few) agree with each person's page, which reads the whole timeline:
+ * introductions count on both sides unless their own person is deleted,
+ * dreams, challenges, needs and entries after today do not, and only
+ * open follow-ups due by today are due. Goodwill counts the same kinds
+ * as before. */
+static void
+test_list_summaries (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GPtrArray) everyone = NULL;
+  g_autoptr(GPtrArray) tagged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *today = nb_date_today_iso ();
+  gint64 ids[40];
+  guint given = 0, received = 0, expect_given = 0, expect_received = 0;
+  gint64 deleted_id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %02u", i);
+
+      ids[i] = test_add_person (store, name, "", "");
+    }
+
+  for (guint i = 0; i < 400; i++)
+    {
+      NbEntryKind kind = (NbEntryKind) g_rand_int_range (rand, 0, NB_N_ENTRY_KINDS);
+      gint64 person = ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (ids))];
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) when = g_date_time_add_days (now, g_rand_int_range (rand, -400, 30));
+      g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
+      g_autoptr(NbEntry) entry = nb_entry_new (kind, person, date, "Something");
+
+      if (kind == NB_ENTRY_INTRODUCTION)
+        {
+          gint64 other = ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (ids))];
+
+          if (other == person)
+            continue;
+          nb_entry_set_other_person_id (entry, other);
+        }
+      if (kind == NB_ENTRY_FOLLOW_UP)
+        {
+          nb_entry_set_due (entry, date);
+          nb_entry_set_status (entry, g_rand_boolean (rand) ? NB_STATUS_OPEN : NB_STATUS_DONE);
+        }
+      if (kind == NB_ENTRY_DREAM || kind == NB_ENTRY_CHALLENGE || kind == NB_ENTRY_NEED)
+        nb_entry_set_status (entry, NB_STATUS_OPEN);
+
+      nb_store_add_entry (store, entry, &error);
+      g_assert_no_error (error);
+
+      if (person != ids[0])
+        {
+          if (kind == NB_ENTRY_HELP_GIVEN || kind == NB_ENTRY_REFERRAL_GIVEN || kind == NB_ENTRY_INTRODUCTION)
+            expect_given++;
+          if (kind == NB_ENTRY_HELP_RECEIVED || kind == NB_ENTRY_REFERRAL_RECEIVED)
+            expect_received++;
+        }
+    }
+
+  /* Deleted (undoable): their introductions no longer count for others. */
+  deleted_id = ids[0];
+  nb_store_delete_person (store, deleted_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i < G_N_ELEMENTS (ids); i += 7)
+    {
+      g_autoptr(NbPerson) person = nb_store_get_person (store, ids[i], &error);
+      const char * const tags[] = { "few", NULL };
+
+      g_assert_no_error (error);
+      nb_person_set_tags (person, tags);
+      nb_store_update_person (store, person, &error);
+      g_assert_no_error (error);
+    }
+
+  everyone = nb_store_list_people (store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (everyone->len, ==, G_N_ELEMENTS (ids) - 1);
+  tagged = nb_store_list_people (store, "few", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tagged->len, >, 0);
+  g_assert_cmpuint (tagged->len * 2, <=, everyone->len);
+
+  for (guint list = 0; list < 2; list++)
+    {
+      GPtrArray *people = list == 0 ? everyone : tagged;
+
+      for (guint i = 0; i < people->len; i++)
+        {
+          NbPerson *listed = g_ptr_array_index (people, i);
+          g_autoptr(NbPerson) page = nb_store_get_person (store, nb_person_get_id (listed), &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpstr (nb_person_get_last_contact (listed), ==, nb_person_get_last_contact (page));
+          g_assert_cmpuint (nb_person_get_due_followups (listed), ==, nb_person_get_due_followups (page));
+          g_assert_cmpstr (nb_person_get_last_contact (listed), <=, today);
+        }
+    }
+
+  nb_store_get_goodwill (store, &given, &received, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (given, ==, expect_given);
+  g_assert_cmpuint (received, ==, expect_received);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/store/people/sorted", test_sorted_by_sort_key);
   g_test_add_func ("/store/people/resolve", test_resolve);
   g_test_add_func ("/store/people/ten-thousand", test_ten_thousand);
+  g_test_add_func ("/store/people/list-summaries", test_list_summaries);
 
   return g_test_run ();
 }
