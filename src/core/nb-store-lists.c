@@ -76,20 +76,24 @@ fill_tags (NbStore    *self,
   return TRUE;
 }
 
-/* The newest entry that counts as a contact, up to ?2, on the person's
- * own timeline and from the other side of introductions (whose own
- * person is not deleted): a seek at the end of entries_live and of
- * entries_other_live each, which hold every column read (schema
- * version 4). */
-#define LAST_OWN_CONTACT(person) \
+/* The newest entry that counts as a contact, up to @today (a
+ * parameter), on the person's own timeline and from the other side of
+ * introductions (whose own person is not deleted): a seek at the end of
+ * entries_live and of entries_other_live each, which hold every column
+ * read (schema version 4). The kinds are compared one by one: SQLite
+ * builds a NOT IN list again at each run of a correlated subquery,
+ * which doubled the cost of the people list. */
+#define CONTACT_KIND \
+  "e.kind <> 'dream' AND e.kind <> 'challenge' AND e.kind <> 'need'"
+#define LAST_OWN_CONTACT(person, today) \
   "(SELECT max (e.date) FROM entries e" \
   "  WHERE e.person_id = " person " AND e.deleted = 0" \
-  "    AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?2)"
-#define LAST_OTHER_CONTACT(person) \
+  "    AND " CONTACT_KIND " AND e.date <= " today ")"
+#define LAST_OTHER_CONTACT(person, today) \
   "(SELECT max (e.date) FROM entries e" \
   "  WHERE e.other_person_id = " person " AND e.deleted = 0" \
-  "    AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?2" \
-  "    AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0))"
+  "    AND " CONTACT_KIND " AND e.date <= " today \
+  "    AND (SELECT o.deleted FROM people o WHERE o.id = e.person_id) = 0)"
 
 /* Open follow-ups due by @today_iso, counted per person in @due: a
  * range of the open follow-ups' index. */
@@ -152,7 +156,8 @@ fill_summaries_for_everyone (NbStore     *self,
   *n_filled = 0;
 
   stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_SUMMARIES,
-                            "SELECT p.id, " LAST_OWN_CONTACT ("p.id") ", " LAST_OTHER_CONTACT ("p.id")
+                            "SELECT p.id, " LAST_OWN_CONTACT ("p.id", "?2") ", "
+                            LAST_OTHER_CONTACT ("p.id", "?2")
                             " FROM people p WHERE p.deleted = 0",
                             error);
   if (stmt == NULL)
@@ -192,7 +197,8 @@ fill_summaries_by_lookup (NbStore     *self,
       g_autoptr(NbStmt) stmt = NULL;
 
       stmt = _nb_store_prepare (self, NB_STMT_PERSON_SUMMARY,
-                                "SELECT " LAST_OWN_CONTACT ("?1") ", " LAST_OTHER_CONTACT ("?1"),
+                                "SELECT " LAST_OWN_CONTACT ("?1", "?2") ", "
+                                LAST_OTHER_CONTACT ("?1", "?2"),
                                 error);
       if (stmt == NULL)
         return FALSE;
@@ -299,9 +305,48 @@ _nb_store_fill_tags_and_summaries (NbStore     *self,
                                    GError     **error)
 {
   g_autoptr(GHashTable) by_id = index_people (people);
+  gboolean few = FALSE;
 
-  return fill_tags (self, by_id, error) &&
-         fill_summaries (self, people, by_id, today_iso, error);
+  if (people->len == 0)
+    return TRUE;
+
+  /* A few of everyone (the agenda's lists): their own tags by the
+   * tags' key, not every tag of the notebook. */
+  if (!few_of_everyone (self, people->len, &few, error))
+    return FALSE;
+
+  if (few)
+    {
+      for (guint i = 0; i < people->len; i++)
+        {
+          NbPerson *person = g_ptr_array_index (people, i);
+          g_autoptr(NbStmt) stmt = NULL;
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) tags = NULL;
+          int rc;
+
+          stmt = _nb_store_prepare (self, NB_STMT_PERSON_TAGS,
+                                    "SELECT tag FROM tags WHERE person_id = ? ORDER BY tag",
+                                    error);
+          if (stmt == NULL)
+            return FALSE;
+
+          sqlite3_bind_int64 (stmt, 1, nb_person_get_id (person));
+          while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
+            g_strv_builder_add (builder, _nb_column_text (stmt, 0));
+          if (rc == -1)
+            return FALSE;
+
+          tags = g_strv_builder_end (builder);
+          nb_person_set_tags (person, (const char * const *) tags);
+        }
+    }
+  else if (!fill_tags (self, by_id, error))
+    {
+      return FALSE;
+    }
+
+  return fill_summaries (self, people, by_id, today_iso, error);
 }
 
 /* nb_store_list_people(), with the list summaries if @with_summaries. */
@@ -697,23 +742,16 @@ nb_store_list_going_cold (NbStore     *self,
 
   /* Never contacted: the clock starts when we met (or the card was made).
    * The last contact of each person with a cadence is the newest entry
-   * that counts at either end of the timeline indexes: a few index steps
-   * per person, where grouping every entry of the network read it all. */
+   * that counts at the end of entries_live and entries_other_live: a
+   * seek each per person, where grouping every entry of the network
+   * read it all. */
   if (self->stmts[NB_STMT_GOING_COLD] == NULL)
     sql = g_strdup_printf ("WITH cold (id, overdue) AS MATERIALIZED ("
                            "  SELECT p.id, julianday (?1) - julianday (coalesce ("
                            "           (SELECT max (date) FROM ("
-                           "              SELECT (SELECT e.date FROM entries e"
-                           "                      WHERE e.person_id = p.id AND e.deleted = 0"
-                           "                        AND e.kind NOT IN " NB_STORE_NOT_CONTACT
-                           "                        AND e.date <= ?1"
-                           "                      ORDER BY e.date DESC LIMIT 1) AS date"
+                           "              SELECT " LAST_OWN_CONTACT ("p.id", "?1") " AS date"
                            "              UNION ALL"
-                           "              SELECT (SELECT e.date FROM entries e JOIN people o ON o.id = e.person_id"
-                           "                      WHERE e.other_person_id = p.id AND e.deleted = 0 AND o.deleted = 0"
-                           "                        AND e.kind NOT IN " NB_STORE_NOT_CONTACT
-                           "                        AND e.date <= ?1"
-                           "                      ORDER BY e.date DESC LIMIT 1))),"
+                           "              SELECT " LAST_OTHER_CONTACT ("p.id", "?1") ")),"
                            "           nullif (p.met_date, ''),"
                            "           date (p.created, 'unixepoch', 'localtime'))) - p.cadence_days"
                            "  FROM people p"

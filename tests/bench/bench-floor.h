@@ -23,15 +23,18 @@ G_BEGIN_DECLS
   "                           WHERE t.person_id = p.id AND t.tag = ?2)) " \
   "ORDER BY p.sort_key, p.id"
 #define SQL_PEOPLE_TAGS "SELECT person_id, tag FROM tags ORDER BY person_id, tag"
+#define FLOOR_CONTACT_KIND "e.kind <> 'dream' AND e.kind <> 'challenge' AND e.kind <> 'need'"
+#define FLOOR_LAST_OWN(person, today) \
+  "(SELECT max (e.date) FROM entries e" \
+  "  WHERE e.person_id = " person " AND e.deleted = 0" \
+  "    AND " FLOOR_CONTACT_KIND " AND e.date <= " today ")"
+#define FLOOR_LAST_OTHER(person, today) \
+  "(SELECT max (e.date) FROM entries e" \
+  "  WHERE e.other_person_id = " person " AND e.deleted = 0" \
+  "    AND " FLOOR_CONTACT_KIND " AND e.date <= " today \
+  "    AND (SELECT o.deleted FROM people o WHERE o.id = e.person_id) = 0)"
 #define SQL_PEOPLE_SUMMARIES \
-  "SELECT p.id," \
-  " (SELECT max (e.date) FROM entries e" \
-  "  WHERE e.person_id = p.id AND e.deleted = 0" \
-  "    AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?2)," \
-  " (SELECT max (e.date) FROM entries e" \
-  "  WHERE e.other_person_id = p.id AND e.deleted = 0" \
-  "    AND e.kind NOT IN " NB_STORE_NOT_CONTACT " AND e.date <= ?2" \
-  "    AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0))" \
+  "SELECT p.id, " FLOOR_LAST_OWN ("p.id", "?2") ", " FLOOR_LAST_OTHER ("p.id", "?2") \
   " FROM people p WHERE p.deleted = 0"
 #define SQL_DUE_FOLLOWUPS \
   "SELECT e.person_id FROM entries e" \
@@ -80,17 +83,9 @@ G_BEGIN_DECLS
   "WITH cold (id, overdue) AS MATERIALIZED (" \
   "  SELECT p.id, julianday (?1) - julianday (coalesce (" \
   "           (SELECT max (date) FROM (" \
-  "              SELECT (SELECT e.date FROM entries e" \
-  "                      WHERE e.person_id = p.id AND e.deleted = 0" \
-  "                        AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
-  "                        AND e.date <= ?1" \
-  "                      ORDER BY e.date DESC LIMIT 1) AS date" \
+  "              SELECT " FLOOR_LAST_OWN ("p.id", "?1") " AS date" \
   "              UNION ALL" \
-  "              SELECT (SELECT e.date FROM entries e JOIN people o ON o.id = e.person_id" \
-  "                      WHERE e.other_person_id = p.id AND e.deleted = 0 AND o.deleted = 0" \
-  "                        AND e.kind NOT IN " NB_STORE_NOT_CONTACT \
-  "                        AND e.date <= ?1" \
-  "                      ORDER BY e.date DESC LIMIT 1)))," \
+  "              SELECT " FLOOR_LAST_OTHER ("p.id", "?1") "))," \
   "           nullif (p.met_date, '')," \
   "           date (p.created, 'unixepoch', 'localtime'))) - p.cadence_days" \
   "  FROM people p" \
