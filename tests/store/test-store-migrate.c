@@ -558,7 +558,8 @@ test_v3_to_v4 (void)
   /* The search rows are rewritten on opening: loading the fixture on a
    * bare connection left them in pending_search (see schema v3). */
   const char * const tables[] = { "people", "tags", "entries", "events", "event_people", "profile" };
-  g_autofree char *before[G_N_ELEMENTS (tables)] = { NULL, };
+  /* g_autofree would free only the first: freed one by one below. */
+  char *before[G_N_ELEMENTS (tables)] = { NULL, };
 
   db = test_sqlite_open (path);
   g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, 3);
@@ -576,6 +577,7 @@ test_v3_to_v4 (void)
       g_autofree char *after = dump_rows (store->db, tables[i]);
 
       g_assert_cmpstr (after, ==, before[i]);
+      g_clear_pointer (&before[i], g_free);
     }
 
   {
