@@ -13,6 +13,8 @@
  *   row (a short common term matches 100,000 notes).
  * - The last timeline read: a person's page reads it for the summary,
  *   the trust meter and the timeline itself.
+ * - The goodwill balance: counting it reads 48,000 index rows at
+ *   200,000 entries, and the agenda asks for it each time it is shown.
  *
  * Each is right as long as nothing changed it: other connections'
  * commits change PRAGMA data_version; this connection's changes are
@@ -92,6 +94,13 @@ typedef struct {
   gint64       timeline_person;
   GPtrArray   *timeline;      /* NbEntry* */
   Stamp        timeline_stamp;
+
+  guint        goodwill_given;
+  guint        goodwill_received;
+  Stamp        goodwill_stamp;
+  /* Where the database stood when a count began, which it is kept
+   * under: a commit meanwhile only makes the next call count again. */
+  Stamp        goodwill_counting;
 } Cache;
 
 static GQuark cache_quark;
@@ -148,6 +157,8 @@ get_cache (NbStore *self)
   cache->entry_people_stamp.data_version = -1;
   cache->cards_stamp.data_version = -1;
   cache->timeline_stamp.data_version = -1;
+  cache->goodwill_stamp.data_version = -1;
+  cache->goodwill_counting.data_version = -1;
   g_object_set_qdata_full (G_OBJECT (self), cache_quark, cache, (GDestroyNotify) cache_free);
   g_signal_connect (self, "person-changed", G_CALLBACK (on_person_changed_cb), cache);
 
@@ -597,4 +608,46 @@ _nb_store_keep_timeline (NbStore   *self,
   cache->timeline = g_ptr_array_copy (entries, (GCopyFunc) g_object_ref, NULL);
   g_ptr_array_set_free_func (cache->timeline, g_object_unref);
   cache->timeline_stamp = stamp;
+}
+
+/* ---- the goodwill balance ------------------------------------------------ */
+
+gboolean
+_nb_store_cached_goodwill (NbStore *self,
+                           guint   *given,
+                           guint   *received)
+{
+  Cache *cache = get_cache (self);
+  Stamp stamp;
+
+  /* Any row changed on this connection (sqlite3_total_changes64()), or
+   * a commit of another (data_version), may change the balance. */
+  if (!get_stamp (self, sqlite3_total_changes64 (self->db), &stamp))
+    {
+      cache->goodwill_counting.data_version = -1;
+      return FALSE;
+    }
+
+  if (stamp_equal (&stamp, &cache->goodwill_stamp))
+    {
+      *given = cache->goodwill_given;
+      *received = cache->goodwill_received;
+      return TRUE;
+    }
+
+  cache->goodwill_counting = stamp;
+  return FALSE;
+}
+
+void
+_nb_store_keep_goodwill (NbStore *self,
+                         guint    given,
+                         guint    received)
+{
+  Cache *cache = get_cache (self);
+
+  cache->goodwill_given = given;
+  cache->goodwill_received = received;
+  cache->goodwill_stamp = cache->goodwill_counting;
+  cache->goodwill_counting.data_version = -1;
 }

@@ -493,6 +493,14 @@ GPtrArray *_nb_store_cached_timeline  (NbStore     *self,
 void       _nb_store_keep_timeline    (NbStore     *self,
                                        gint64       person_id,
                                        GPtrArray   *entries);
+/* The goodwill balance counted last, if nothing changed since; if it
+ * returns FALSE, count, then keep the counts with the next call. */
+gboolean   _nb_store_cached_goodwill  (NbStore     *self,
+                                       guint       *given,
+                                       guint       *received);
+void       _nb_store_keep_goodwill    (NbStore     *self,
+                                       guint        given,
+                                       guint        received);
 
 /* ---- nb-store-search.c ------------------------------------------------ */
 

@@ -645,15 +645,28 @@ measure_agenda (NbStore             *store,
 {
   g_autofree char *label = NULL;
   g_autofree char *yesterday = NULL;
+  g_autofree char *met_from = NULL;
+  gint64 created_from, created_to;
   guint n_followups = 0, n_cold = 0, n_meetings = 0, n_recent = 0;
   Pair pair;
 
   {
-    GDate date;
+    GDate date, epoch;
+    gint64 today_days;
 
     g_date_clear (&date, 1);
+    g_date_clear (&epoch, 1);
     nb_date_parse_iso (BENCH_TODAY, &date, NULL);
-    g_date_subtract_days (&date, 1);
+    g_date_set_dmy (&epoch, 1, G_DATE_JANUARY, 1970);
+    today_days = (gint64) g_date_get_julian (&date) - (gint64) g_date_get_julian (&epoch);
+
+    /* The bounds of met recently's cheaper test, as recent_bounds() in
+     * nb-store-lists.c has them. */
+    created_from = (today_days - AGENDA_RECENT_DAYS - 2) * 86400;
+    created_to = (today_days + 1 + 2) * 86400;
+    g_date_subtract_days (&date, AGENDA_RECENT_DAYS + 7);
+    met_from = nb_date_to_iso (&date);
+    g_date_add_days (&date, AGENDA_RECENT_DAYS + 7 - 1);
     yesterday = nb_date_to_iso (&date);
   }
 
@@ -699,6 +712,9 @@ measure_agenda (NbStore             *store,
       floor_run (floor->going_cold, 0, NULL);
       sqlite3_bind_text (floor->recent, 1, BENCH_TODAY, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (floor->recent, 2, AGENDA_RECENT_DAYS);
+      sqlite3_bind_text (floor->recent, 3, met_from, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (floor->recent, 4, created_from);
+      sqlite3_bind_int64 (floor->recent, 5, created_to);
       floor_run (floor->recent, 0, NULL);
       floor_run (floor->goodwill, 0, NULL);
       floor_ms = bench_clock_ms () - start;
@@ -713,7 +729,8 @@ measure_agenda (NbStore             *store,
   label = g_strdup_printf ("agenda: %u open follow-ups, %u meetings, %u going cold, %u met recently, goodwill",
                            n_followups, n_meetings, n_cold, n_recent);
   bench_report_add (report, "agenda", label, "ms", pair.netbook, pair.floor,
-                    "the five lists' SQL, without their summaries");
+                    "the five lists' SQL, without their summaries; goodwill counted each time, "
+                    "where the store keeps it while nothing changes");
 
   pair_clear (&pair);
   return TRUE;

@@ -74,31 +74,60 @@ G_BEGIN_DECLS
   " WHERE e.kind = 'meeting' AND e.date > ?1" \
   "   AND e.deleted = 0 AND p.deleted = 0" \
   " ORDER BY e.date, e.id"
+/* The store counts goodwill once and keeps it until something changes
+ * (nb-store-cache.c): the floor counts it each time. */
 #define SQL_GOODWILL \
-  "SELECT e.kind, count (*) FROM entries e" \
-  " WHERE e.deleted = 0 AND " NB_STORE_GOODWILL_KINDS \
-  "   AND e.person_id NOT IN (SELECT id FROM people WHERE deleted <> 0)" \
-  " GROUP BY e.kind"
+  "SELECT g.kind, g.n - (SELECT count (*) FROM people d" \
+  "                      CROSS JOIN entries e ON e.person_id = d.id" \
+  "                      WHERE d.deleted <> 0 AND e.deleted = 0" \
+  "                        AND e.kind = g.kind)" \
+  " FROM (SELECT kind, count (*) AS n FROM entries" \
+  "       WHERE deleted = 0 AND " NB_STORE_GOODWILL_KINDS \
+  "       GROUP BY kind) g"
+#define FLOOR_NEWEST_OWN(person, today) \
+  "(SELECT e.date FROM entries e" \
+  "  WHERE e.person_id = " person " AND e.deleted = 0" \
+  "    AND " FLOOR_CONTACT_KIND " AND e.date <= " today \
+  "  ORDER BY e.date DESC LIMIT 1)"
+#define FLOOR_NEWEST_OTHER(person, today) \
+  "(SELECT e.date FROM entries e" \
+  "  WHERE e.other_person_id = " person " AND e.deleted = 0" \
+  "    AND " FLOOR_CONTACT_KIND " AND e.date <= " today \
+  "    AND (SELECT o.deleted FROM people o WHERE o.id = e.person_id) = 0" \
+  "  ORDER BY e.date DESC LIMIT 1)"
+#define FLOOR_OVERDUE(cold) \
+  "(julianday (?1) - julianday (coalesce (" cold ".last," \
+  "                                       nullif (" cold ".met, '')," \
+  "                                       date (" cold ".made, 'unixepoch', 'localtime')))" \
+  " - " cold ".cadence)"
 #define SQL_GOING_COLD \
-  "WITH cold (id, overdue) AS MATERIALIZED (" \
-  "  SELECT p.id, julianday (?1) - julianday (coalesce (" \
-  "           (SELECT max (date) FROM (" \
-  "              SELECT " FLOOR_LAST_OWN ("p.id", "?1") " AS date" \
-  "              UNION ALL" \
-  "              SELECT " FLOOR_LAST_OTHER ("p.id", "?1") "))," \
-  "           nullif (p.met_date, '')," \
-  "           date (p.created, 'unixepoch', 'localtime'))) - p.cadence_days" \
+  "WITH own (id, met_date, created, cadence_days, own) AS MATERIALIZED (" \
+  "  SELECT p.id, p.met_date, p.created, p.cadence_days, " \
+  FLOOR_NEWEST_OWN ("p.id", "?1") \
   "  FROM people p" \
-  "  WHERE p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0)" \
-  "SELECT p.id, %s, " NB_STORE_PERSON_TAIL \
+  "  WHERE +p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0)," \
+  " cold (id, met, made, cadence, last) AS MATERIALIZED (" \
+  "  SELECT id, met_date, created, cadence_days," \
+  "         CASE WHEN julianday (?1) - julianday (own.own) - cadence_days <= 0" \
+  "              THEN own.own" \
+  "              ELSE nullif (max (coalesce (own.own, '')," \
+  "                                coalesce (" FLOOR_NEWEST_OTHER ("own.id", "?1") ", ''))," \
+  "                           '')" \
+  "         END" \
+  "  FROM own)" \
+  "SELECT p.id, %s, " NB_STORE_PERSON_TAIL ", cold.last" \
   " FROM cold JOIN people p ON p.id = cold.id" \
-  " WHERE cold.overdue > 0" \
-  " ORDER BY cold.overdue DESC, p.sort_key, p.id"
+  " WHERE " FLOOR_OVERDUE ("cold") " > 0" \
+  " ORDER BY " FLOOR_OVERDUE ("cold") " DESC, p.sort_key, p.id"
+/* ?3 to ?5: the bounds of the cheaper test, as recent_bounds() in
+ * nb-store-lists.c computes them (bench-core.c does the same). */
 #define SQL_RECENT \
   "SELECT p.id, %s, " NB_STORE_PERSON_TAIL " FROM (" \
   "  SELECT id, coalesce (nullif (met_date, '')," \
   "                       date (created, 'unixepoch', 'localtime')) AS met" \
-  "  FROM people WHERE deleted = 0 AND archived = 0) m" \
+  "  FROM people WHERE +deleted = 0 AND archived = 0" \
+  "    AND CASE WHEN met_date <> '' THEN met_date BETWEEN ?3 AND ?1" \
+  "             ELSE created BETWEEN ?4 AND ?5 END) m" \
   " JOIN people p ON p.id = m.id" \
   " WHERE m.met <= ?1 AND julianday (?1) - julianday (m.met) <= ?2" \
   "   AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.person_id = p.id" \

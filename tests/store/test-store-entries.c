@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "nb-date.h"
 #include "store-test-util.h"
 
 static GPtrArray *
@@ -686,6 +687,125 @@ test_timeline_follows_changes (void)
   assert_timeline_texts (store, ada, "");
 }
 
+static void
+set_cadence_and_met (NbStore    *store,
+                     gint64      id,
+                     guint       cadence,
+                     const char *met)
+{
+  g_autoptr(NbPerson) person = nb_store_get_person (store, id, NULL);
+  g_autoptr(GError) error = NULL;
+
+  nb_person_set_cadence_days (person, cadence);
+  nb_person_set_field (person, NB_PERSON_MET_DATE, met);
+  nb_store_update_person (store, person, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_introduction (NbStore    *store,
+                  gint64      from,
+                  gint64      to,
+                  const char *date)
+{
+  g_autoptr(NbEntry) intro = nb_entry_new (NB_ENTRY_INTRODUCTION, from, date, "");
+  g_autoptr(GError) error = NULL;
+
+  nb_entry_set_other_person_id (intro, to);
+  nb_store_add_entry (store, intro, &error);
+  g_assert_no_error (error);
+}
+
+/* Going cold seeks the other side of introductions only for those their
+ * own timeline does not keep warm: the other side must still count, as
+ * the later contact, and not when its own person is deleted. */
+static void
+test_going_cold_other_side (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GPtrArray) cold = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 warm_by_intro = test_add_person (store, "Warm by an introduction", "", "");
+  gint64 later_intro = test_add_person (store, "Cold, introduced later", "", "");
+  gint64 own_later = test_add_person (store, "Cold, own contact later", "", "");
+  gint64 never = test_add_person (store, "Never contacted", "", "");
+  gint64 by_deleted = test_add_person (store, "Introduced by someone deleted", "", "");
+  gint64 introducer = test_add_person (store, "Introducer", "", "");
+  gint64 deleted = test_add_person (store, "Deleted", "", "");
+
+  set_cadence_and_met (store, warm_by_intro, 30, "2023-01-01");
+  set_cadence_and_met (store, later_intro, 30, "2023-01-01");
+  set_cadence_and_met (store, own_later, 30, "2023-01-01");
+  set_cadence_and_met (store, never, 30, "2024-01-01");
+  set_cadence_and_met (store, by_deleted, 30, "2023-01-01");
+
+  test_add_entry (store, NB_ENTRY_CONVERSATION, warm_by_intro, "2024-01-10", "");
+  add_introduction (store, introducer, warm_by_intro, "2024-06-01");
+  test_add_entry (store, NB_ENTRY_CONVERSATION, later_intro, "2024-01-10", "");
+  add_introduction (store, introducer, later_intro, "2024-03-01");
+  /* After today: not a contact yet. */
+  add_introduction (store, introducer, later_intro, "2024-07-01");
+  test_add_entry (store, NB_ENTRY_CONVERSATION, own_later, "2024-03-05", "");
+  add_introduction (store, introducer, own_later, "2024-02-01");
+  test_add_entry (store, NB_ENTRY_CONVERSATION, by_deleted, "2024-02-10", "");
+  add_introduction (store, deleted, by_deleted, "2024-06-10");
+  nb_store_delete_person (store, deleted, &error);
+  g_assert_no_error (error);
+
+  cold = nb_store_list_going_cold (store, "2024-06-15", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cold->len, ==, 4);
+  /* Most overdue first: the never contacted (since 2024-01-01), then
+   * the deleted introducer's (02-10), then 03-01, then 03-05. */
+  g_assert_cmpint (nb_person_get_id (g_ptr_array_index (cold, 0)), ==, never);
+  g_assert_cmpstr (nb_person_get_last_contact (g_ptr_array_index (cold, 0)), ==, "");
+  g_assert_cmpint (nb_person_get_id (g_ptr_array_index (cold, 1)), ==, by_deleted);
+  g_assert_cmpstr (nb_person_get_last_contact (g_ptr_array_index (cold, 1)), ==, "2024-02-10");
+  g_assert_cmpint (nb_person_get_id (g_ptr_array_index (cold, 2)), ==, later_intro);
+  g_assert_cmpstr (nb_person_get_last_contact (g_ptr_array_index (cold, 2)), ==, "2024-03-01");
+  g_assert_cmpint (nb_person_get_id (g_ptr_array_index (cold, 3)), ==, own_later);
+  g_assert_cmpstr (nb_person_get_last_contact (g_ptr_array_index (cold, 3)), ==, "2024-03-05");
+}
+
+/* Met recently: the window's ends, by the met date; a card made today
+ * without one counts from its creation. */
+static void
+test_met_recently_window (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = nb_date_today_iso ();
+  gint64 first_day = test_add_person (store, "First day", "", "");
+  gint64 before = test_add_person (store, "Day before", "", "");
+  gint64 on_today = test_add_person (store, "Today", "", "");
+  gint64 tomorrow = test_add_person (store, "Tomorrow", "", "");
+  gint64 made_today = test_add_person (store, "Made today", "", "");
+
+  set_cadence_and_met (store, first_day, 0, "2024-05-31");
+  set_cadence_and_met (store, before, 0, "2024-05-30");
+  set_cadence_and_met (store, on_today, 0, "2024-06-14");
+  set_cadence_and_met (store, tomorrow, 0, "2024-06-15");
+
+  recent = nb_store_list_recent_without_followup (store, "2024-06-14", 14, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recent->len, ==, 2);
+  g_assert_cmpint (nb_person_get_id (g_ptr_array_index (recent, 0)), ==, on_today);
+  g_assert_cmpint (nb_person_get_id (g_ptr_array_index (recent, 1)), ==, first_day);
+  g_clear_pointer (&recent, g_ptr_array_unref);
+
+  recent = nb_store_list_recent_without_followup (store, today, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recent->len, ==, 1);
+  g_assert_cmpint (nb_person_get_id (g_ptr_array_index (recent, 0)), ==, made_today);
+  g_clear_pointer (&recent, g_ptr_array_unref);
+
+  /* A whole lifetime back, past the first days of the calendar. */
+  recent = nb_store_list_recent_without_followup (store, "2024-06-14", 1000000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (recent->len, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +818,8 @@ main (int   argc,
   g_test_add_func ("/store/entries/status-changes", test_status_changes);
   g_test_add_func ("/store/entries/update-delete-undelete", test_update_delete_undelete);
   g_test_add_func ("/store/entries/followups-and-agenda", test_followups_and_agenda);
+  g_test_add_func ("/store/entries/going-cold-other-side", test_going_cold_other_side);
+  g_test_add_func ("/store/entries/met-recently-window", test_met_recently_window);
   g_test_add_func ("/store/entries/events", test_events);
   g_test_add_func ("/store/entries/profile", test_profile);
   g_test_add_func ("/store/entries/hostile-text", test_hostile_text);

@@ -975,6 +975,69 @@ test_busy_error (void)
   g_assert_cmpint (test_sqlite_int (b->db, "SELECT count (*) FROM people"), ==, 2);
 }
 
+static void
+assert_goodwill (NbStore *store,
+                 guint    expected_given,
+                 guint    expected_received)
+{
+  g_autoptr(GError) error = NULL;
+  guint given = G_MAXUINT, received = G_MAXUINT;
+
+  g_assert_true (nb_store_get_goodwill (store, &given, &received, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (given, ==, expected_given);
+  g_assert_cmpuint (received, ==, expected_received);
+}
+
+/* The goodwill balance is kept between calls: a change on the same
+ * connection or a commit of another one counts it again. */
+static void
+test_goodwill_cache (void)
+{
+  g_autofree char *path = test_scratch_path ("goodwill.db");
+  g_autoptr(NbStore) a = NULL;
+  g_autoptr(NbStore) b = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ada, bob, help;
+
+  a = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  b = nb_store_open (path, &error);
+  g_assert_no_error (error);
+
+  ada = test_add_person (a, "Ada", "", "");
+  bob = test_add_person (a, "Bob", "", "");
+  assert_goodwill (a, 0, 0);
+  assert_goodwill (b, 0, 0);
+
+  /* Written by this connection, then by the other. */
+  help = test_add_entry (a, NB_ENTRY_HELP_GIVEN, ada, "2024-06-01", "");
+  assert_goodwill (a, 1, 0);
+  assert_goodwill (a, 1, 0);
+  assert_goodwill (b, 1, 0);
+  test_add_entry (b, NB_ENTRY_HELP_RECEIVED, bob, "2024-06-01", "");
+  assert_goodwill (b, 1, 1);
+  assert_goodwill (a, 1, 1);
+
+  /* Deleting and restoring an entry, a person. */
+  nb_store_delete_entry (b, help, &error);
+  g_assert_no_error (error);
+  assert_goodwill (a, 0, 1);
+  assert_goodwill (b, 0, 1);
+  nb_store_undelete_entry (a, help, &error);
+  g_assert_no_error (error);
+  assert_goodwill (a, 1, 1);
+  assert_goodwill (b, 1, 1);
+  nb_store_delete_person (a, bob, &error);
+  g_assert_no_error (error);
+  assert_goodwill (b, 1, 0);
+  assert_goodwill (a, 1, 0);
+  nb_store_undelete_person (b, bob, &error);
+  g_assert_no_error (error);
+  assert_goodwill (a, 1, 1);
+  assert_goodwill (b, 1, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -990,6 +1053,7 @@ main (int   argc,
   g_test_add_func ("/store/live/big-commits", test_big_commits);
   g_test_add_func ("/store/live/models-outlive-store", test_models_outlive_store);
   g_test_add_func ("/store/live/two-stores", test_two_stores);
+  g_test_add_func ("/store/live/goodwill-cache", test_goodwill_cache);
   g_test_add_func ("/store/live/busy-wait", test_busy_wait);
   g_test_add_func ("/store/live/busy-error", test_busy_error);
   g_test_add_func ("/store/live/disk-full", test_disk_full);
