@@ -242,7 +242,18 @@ nb_application_startup (GApplication *app)
 static void
 nb_application_shutdown (GApplication *app)
 {
-  nb_io_backup_automatic (NB_APPLICATION (app), TRUE);
+  NbApplication *self = NB_APPLICATION (app);
+  GList *windows;
+
+  nb_io_backup_automatic (self, TRUE);
+
+  /* Close the notebook here rather than leave it to the process's end:
+   * the windows and their models hold the store, and only its last
+   * unref checkpoints the WAL into the file and notes the file healthy
+   * (nb-db.c), so that the next start need not check every page. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  g_clear_object (&self->store);
 
   G_APPLICATION_CLASS (nb_application_parent_class)->shutdown (app);
 }

@@ -383,6 +383,14 @@ test_two_apps (void)
   g_assert_true (g_subprocess_get_if_exited (first));
   g_assert_cmpint (g_subprocess_get_exit_status (first), ==, 0);
 
+  /* It closed the notebook on the way out: the WAL is in the file, and
+   * the next start finds it as it was left. */
+  {
+    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
+
   robust_assert_integrity (db);
 }
 
