@@ -307,26 +307,8 @@ fill_tags_by_lookup (NbStore    *self,
 {
   for (guint i = 0; i < people->len; i++)
     {
-      NbPerson *person = g_ptr_array_index (people, i);
-      g_autoptr(NbStmt) stmt = NULL;
-      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-      g_auto(GStrv) tags = NULL;
-      int rc;
-
-      stmt = _nb_store_prepare (self, NB_STMT_PERSON_TAGS,
-                                "SELECT tag FROM tags WHERE person_id = ? ORDER BY tag",
-                                error);
-      if (stmt == NULL)
+      if (!_nb_store_load_tags (self, g_ptr_array_index (people, i), error))
         return FALSE;
-
-      sqlite3_bind_int64 (stmt, 1, nb_person_get_id (person));
-      while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
-        g_strv_builder_add (builder, _nb_column_text (stmt, 0));
-      if (rc == -1)
-        return FALSE;
-
-      tags = g_strv_builder_end (builder);
-      nb_person_set_tags (person, (const char * const *) tags);
     }
 
   return TRUE;

@@ -63,10 +63,10 @@ _nb_store_person_from_row (NbStore      *self,
   return person;
 }
 
-static gboolean
-load_tags (NbStore   *self,
-           NbPerson  *person,
-           GError   **error)
+gboolean
+_nb_store_load_tags (NbStore   *self,
+                     NbPerson  *person,
+                     GError   **error)
 {
   g_autoptr(NbStmt) stmt = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -162,7 +162,7 @@ _nb_store_fill_people (NbStore     *self,
 
   for (guint i = 0; i < people->len; i++)
     {
-      if (!load_tags (self, g_ptr_array_index (people, i), error))
+      if (!_nb_store_load_tags (self, g_ptr_array_index (people, i), error))
         return FALSE;
     }
 
@@ -304,7 +304,7 @@ load_person (NbStore   *self,
 
   person = _nb_store_load_person_row (self, person_id, FALSE, error);
   ok = person != NULL &&
-       load_tags (self, person, error) &&
+       _nb_store_load_tags (self, person, error) &&
        (!with_summary || _nb_store_fill_summary (self, person, NULL, error)) &&
        (!with_photo || load_photo (self, person, error));
 

@@ -313,6 +313,10 @@ NbStore   *_nb_store_open_worker      (const char  *path,
 GArray    *_nb_store_take_worker_changes (NbStore   *worker);
 void       _nb_store_replay_changes   (NbStore     *self,
                                        GArray      *changes);
+/* Reads @person's tags into it (nb-store-people.c). */
+gboolean   _nb_store_load_tags        (NbStore     *self,
+                                       NbPerson    *person,
+                                       GError     **error);
 void       _nb_store_queue_person     (NbStore     *self,
                                        gint64       person_id,
                                        NbChange     change);
