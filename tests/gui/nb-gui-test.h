@@ -53,4 +53,14 @@ void        nb_gui_test_respond     (GtkWidget    *dialog,
 /* Destroys @dialog, shown or not, without a response if never shown. */
 void        nb_gui_test_destroy_dialog (GtkWidget *dialog);
 
+/* Activates what @keyval with @modifiers does in @widget's own
+ * shortcut controllers; FALSE if none has it. */
+gboolean    nb_gui_test_press       (GtkWidget       *widget,
+                                     guint            keyval,
+                                     GdkModifierType  modifiers);
+/* The visible window @parent opened, if any. */
+GtkWindow  *nb_gui_test_find_transient_window (GtkWindow *parent);
+/* What Ctrl+A, Ctrl+C in @view put on the clipboard. */
+char       *nb_gui_test_dup_copied_text (GtkTextView *view);
+
 G_END_DECLS

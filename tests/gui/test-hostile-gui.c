@@ -254,83 +254,6 @@ find_label_starting (GtkWidget  *root,
   return NULL;
 }
 
-/* The window @parent opened, if any. */
-static GtkWindow *
-find_transient_window (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (window) == parent && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static void
-on_clipboard_read_cb (GObject      *clipboard,
-                      GAsyncResult *result,
-                      gpointer      data)
-{
-  char **text = data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, &error);
-  g_assert_no_error (error);
-}
-
-/* What Ctrl+A, Ctrl+C in @view put on the clipboard. */
-static char *
-dup_copied_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
-  char *text = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_select_range (buffer, &start, &end);
-  g_signal_emit_by_name (view, "copy-clipboard");
-  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_read_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_text_buffer_place_cursor (buffer, &start);
-
-  return text;
-}
-
-/* Activates what @keyval does in @widget's own shortcut controllers. */
-static gboolean
-press (GtkWidget *widget,
-       guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, 0);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget, NULL);
-        }
-    }
-
-  return FALSE;
-}
-
 /* How long a page with a 10 MB note may take to draw: well under a
  * second in a plain build, some twenty times more under sanitizers; the
  * page that laid the whole note out never finished. */
@@ -415,7 +338,7 @@ test_big_note (Fixture       *f,
   /* Show All: the whole note, read-only, focused for the keyboard. */
   start = g_get_monotonic_time ();
   g_signal_emit_by_name (show_all, "clicked");
-  full = find_transient_window (GTK_WINDOW (f->window));
+  full = nb_gui_test_find_transient_window (GTK_WINDOW (f->window));
   g_assert_nonnull (full);
   nb_gui_test_wait_drawn (GTK_WIDGET (full));
   g_test_message ("its full text drew in %.1f s", (g_get_monotonic_time () - start) / 1e6);
@@ -424,12 +347,12 @@ test_big_note (Fixture       *f,
   g_assert_false (gtk_text_view_get_editable (view));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
   nb_gui_test_screenshot (GTK_WIDGET (full), "hostile-big-note-full");
-  copied = dup_copied_text (view);
+  copied = nb_gui_test_dup_copied_text (view);
   g_assert_cmpuint (strlen (copied), ==, text->len);
   g_assert_true (strcmp (copied, text->str) == 0);
   /* Escape closes it. */
-  g_assert_true (press (GTK_WIDGET (full), GDK_KEY_Escape));
-  g_assert_null (find_transient_window (GTK_WINDOW (f->window)));
+  g_assert_true (nb_gui_test_press (GTK_WIDGET (full), GDK_KEY_Escape, 0));
+  g_assert_null (nb_gui_test_find_transient_window (GTK_WINDOW (f->window)));
 
   /* Edited in the composer (its paragraph broken for display only),
    * and saved unchanged. */

@@ -259,28 +259,8 @@ press_in_composer (Fixture         *f,
                    guint            keyval,
                    GdkModifierType  modifiers)
 {
-  GtkWidget *composer = nb_gui_test_find (GTK_WIDGET (f->page), NB_TYPE_COMPOSER);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (composer);
-  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, composer, NULL);
-        }
-    }
-
-  return FALSE;
+  return nb_gui_test_press (nb_gui_test_find (GTK_WIDGET (f->page), NB_TYPE_COMPOSER),
+                            keyval, modifiers);
 }
 
 static char *
@@ -924,23 +904,6 @@ screenshots (Fixture    *f,
   gtk_adjustment_set_value (adjustment, 0);
 }
 
-/* The window @parent opened, if any. */
-static GtkWindow *
-find_transient_window (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (gtk_window_get_transient_for (window) == parent && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static NbEntryRow *
 find_timeline_row (Fixture *f,
                    gint64   entry_id)
@@ -961,38 +924,6 @@ find_show_all (NbEntryRow *row)
   GtkWidget *label = nb_gui_test_find_label (GTK_WIDGET (row), "Show All");
 
   return label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON) : NULL;
-}
-
-static void
-on_clipboard_read_cb (GObject      *clipboard,
-                      GAsyncResult *result,
-                      gpointer      data)
-{
-  char **text = data;
-  g_autoptr(GError) error = NULL;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, &error);
-  g_assert_no_error (error);
-}
-
-/* What Ctrl+A, Ctrl+C in @view put on the clipboard. */
-static char *
-dup_copied_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  char *text = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_select_range (buffer, &start, &end);
-  g_signal_emit_by_name (view, "copy-clipboard");
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL,
-                                 on_clipboard_read_cb, &text);
-  while (text == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_text_buffer_place_cursor (buffer, &start);
-
-  return text;
 }
 
 /* One view with @widget near the top. */
@@ -1076,14 +1007,14 @@ test_long_note (Fixture       *f,
 
   /* Show All, as the keyboard activates it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "entry.show-all", NULL));
-  full = find_transient_window (f->window);
+  full = nb_gui_test_find_transient_window (f->window);
   g_assert_nonnull (full);
   g_assert_true (gtk_window_get_modal (full));
   nb_gui_test_wait_drawn (GTK_WIDGET (full));
   view = GTK_TEXT_VIEW (nb_gui_test_find (GTK_WIDGET (full), GTK_TYPE_TEXT_VIEW));
   g_assert_false (gtk_text_view_get_editable (view));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
-  copied = dup_copied_text (view);
+  copied = nb_gui_test_dup_copied_text (view);
   g_assert_cmpuint (strlen (copied), ==, text->len);
   g_assert_true (g_str_equal (copied, text->str));
   nb_gui_test_wait_drawn (GTK_WIDGET (full));
