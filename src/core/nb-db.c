@@ -853,6 +853,49 @@ _nb_db_open (const char             *path,
   return db;
 }
 
+/* A second connection to @path, which a store of this process opened
+ * (and so checked and migrated) already: for a worker thread. Nothing is
+ * read page by page again — everything written since went through
+ * SQLite — but a file that is no longer a notebook of this version is
+ * refused. */
+sqlite3 *
+_nb_db_open_second (const char  *path,
+                    int          current_version,
+                    GError     **error)
+{
+  sqlite3 *db;
+  int version = 0;
+  guint32 application_id = 0;
+
+  db = open_connection (path, path, TRUE, error);
+  if (db == NULL)
+    {
+      ensure_utf8 (error);
+      return NULL;
+    }
+
+  if (!_nb_db_check_contents (db, path, current_version, FALSE, &version, &application_id, error) ||
+      !configure (db, path, error) ||
+      !_nb_db_exec (db, path, "PRAGMA foreign_keys = ON", error))
+    {
+      sqlite3_close (db);
+      ensure_utf8 (error);
+      return NULL;
+    }
+
+  if (version != current_version)
+    {
+      g_set_error (error, NB_STORE_ERROR, NB_STORE_ERROR_FAILED,
+                   _("“%s” was changed by another program while Netbook had it open. Close Netbook and open it again."),
+                   path);
+      sqlite3_close (db);
+      ensure_utf8 (error);
+      return NULL;
+    }
+
+  return db;
+}
+
 gboolean
 _nb_db_backup_to (sqlite3     *db,
                   const char  *db_path,

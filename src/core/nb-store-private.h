@@ -217,6 +217,11 @@ sqlite3   *_nb_db_open                (const char             *path,
                                        const NbMigrationFunc  *migrations,
                                        guint                   n_migrations,
                                        GError                **error);
+/* Another connection to @path, which this process's store opened and
+ * checked already (for a worker thread): no page-by-page check. */
+sqlite3   *_nb_db_open_second         (const char  *path,
+                                       int          current_version,
+                                       GError     **error);
 /* Notes, after the store closed @path cleanly, that it is healthy as it
  * is now: the next open skips quick_check if nothing changed it. */
 void       _nb_db_note_healthy        (const char  *path);

@@ -357,6 +357,44 @@ test_refuse_too_new (void)
   assert_refused (data, size, NB_STORE_ERROR_TOO_NEW);
 }
 
+/* A worker's second connection (an import's) opens without checking the
+ * pages again, reads what the store sees, and is refused if a newer
+ * Netbook migrated the file meanwhile. */
+static void
+test_worker_connection (void)
+{
+  g_autofree char *path = test_scratch_path ("worker.db");
+  g_autoptr(GBytes) notebook = make_notebook (10);
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(NbStore) worker = NULL;
+  g_autoptr(GPtrArray) seen = NULL;
+  g_autoptr(GPtrArray) seen_by_worker = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  test_write_file (path, g_bytes_get_data (notebook, NULL), g_bytes_get_size (notebook));
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+
+  worker = _nb_store_open_worker (nb_store_get_path (store), &error);
+  g_assert_no_error (error);
+  seen = nb_store_list_people (store, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  seen_by_worker = nb_store_list_people (worker, NULL, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, >=, 10);
+  g_assert_cmpuint (seen_by_worker->len, ==, seen->len);
+  g_clear_object (&worker);
+
+  db = test_sqlite_open (path);
+  test_sqlite_exec (db, "PRAGMA user_version = 99");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  worker = _nb_store_open_worker (nb_store_get_path (store), &error);
+  g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_TOO_NEW);
+  g_assert_null (worker);
+}
+
 /* A newer Netbook crashed: its last commit is still in the -wal. Both
  * files stay exactly as they were. */
 static void
@@ -549,6 +587,7 @@ main (int   argc,
   g_test_add_func ("/store/open/refuse-foreign", test_refuse_foreign);
   g_test_add_func ("/store/open/refuse-too-new", test_refuse_too_new);
   g_test_add_func ("/store/open/refuse-too-new-with-wal", test_refuse_too_new_with_wal);
+  g_test_add_func ("/store/open/worker-connection", test_worker_connection);
   g_test_add_func ("/store/open/refuse-folder", test_refuse_folder);
   g_test_add_func ("/store/open/adopt-empty-sqlite", test_adopt_empty_sqlite);
   g_test_add_func ("/store/open/read-only", test_read_only);
