@@ -23,6 +23,10 @@
 #include "nb-date.h"
 #include "nb-store-private.h"
 
+/* Up to this many people, each one's due follow-ups are counted on
+ * their own rather than by a read of all those due. */
+#define FEW_FOLLOWUP_LOOKUPS 256
+
 static gboolean
 fill_tags (NbStore    *self,
            GHashTable *by_id,
@@ -183,7 +187,16 @@ fill_summaries_for_everyone (NbStore     *self,
   return rc != -1;
 }
 
-/* The same numbers, a statement per person: for a few of them. */
+/* Open follow-ups of person ?1 due by ?2: their own entries through
+ * entries_live, which holds the kind, and a row each for the few
+ * follow-ups among them. */
+#define DUE_FOLLOWUPS(person, today) \
+  "(SELECT count (*) FROM entries e" \
+  "  WHERE e.person_id = " person " AND e.deleted = 0 AND e.kind = 'follow-up'" \
+  "    AND e.status = 'open' AND e.due <= " today ")"
+
+/* The same numbers, a statement per person: for a few of them. Their
+ * due follow-ups from @due, or counted here if it is NULL. */
 static gboolean
 fill_summaries_by_lookup (NbStore     *self,
                           GPtrArray   *people,
@@ -195,11 +208,19 @@ fill_summaries_by_lookup (NbStore     *self,
     {
       NbPerson *person = g_ptr_array_index (people, i);
       g_autoptr(NbStmt) stmt = NULL;
+      guint n_due;
 
-      stmt = _nb_store_prepare (self, NB_STMT_PERSON_SUMMARY,
-                                "SELECT " LAST_OWN_CONTACT ("?1", "?2") ", "
-                                LAST_OTHER_CONTACT ("?1", "?2"),
-                                error);
+      if (due != NULL)
+        stmt = _nb_store_prepare (self, NB_STMT_PERSON_SUMMARY,
+                                  "SELECT " LAST_OWN_CONTACT ("?1", "?2") ", "
+                                  LAST_OTHER_CONTACT ("?1", "?2"),
+                                  error);
+      else
+        stmt = _nb_store_prepare (self, NB_STMT_PERSON_SUMMARY_DUE,
+                                  "SELECT " LAST_OWN_CONTACT ("?1", "?2") ", "
+                                  LAST_OTHER_CONTACT ("?1", "?2") ", "
+                                  DUE_FOLLOWUPS ("?1", "?2"),
+                                  error);
       if (stmt == NULL)
         return FALSE;
 
@@ -208,11 +229,12 @@ fill_summaries_by_lookup (NbStore     *self,
       if (_nb_store_step (self, stmt, error) != SQLITE_ROW)
         return FALSE;
 
+      n_due = due != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (due, person))
+                          : (guint) sqlite3_column_int (stmt, 2);
       nb_person_set_summary (person,
                              later_date ((const char *) sqlite3_column_text (stmt, 0),
                                          (const char *) sqlite3_column_text (stmt, 1)),
-                             GPOINTER_TO_UINT (g_hash_table_lookup (due, person)),
-                             NB_STAGE_VISIBILITY, 0);
+                             n_due, NB_STAGE_VISIBILITY, 0);
     }
 
   return TRUE;
@@ -267,6 +289,11 @@ fill_summaries (NbStore     *self,
 
   if (people->len == 0)
     return TRUE;
+
+  /* A screenful of people: their own follow-ups, not a read of every
+   * one due in the notebook. */
+  if (people->len <= FEW_FOLLOWUP_LOOKUPS)
+    return fill_summaries_by_lookup (self, people, NULL, today_iso, error);
 
   due = g_hash_table_new (NULL, NULL);
   if (!count_due_followups (self, by_id, due, today_iso, error) ||
@@ -344,12 +371,14 @@ _nb_store_fill_tags_and_summaries (NbStore     *self,
   return fill_summaries (self, people, by_id, today_iso, error);
 }
 
-/* nb_store_list_people(), with the list summaries if @with_summaries. */
+/* nb_store_list_people(), with the list summaries if @with_summaries;
+ * the first @limit people only if it is not negative. */
 static GPtrArray *
 list_people (NbStore     *self,
              const char  *tag,
              gboolean     include_archived,
              gboolean     with_summaries,
+             gint64       limit,
              GError     **error)
 {
   g_autoptr(GPtrArray) people = NULL;
@@ -366,7 +395,7 @@ list_people (NbStore     *self,
                            "WHERE p.deleted = 0 AND (?1 OR p.archived = 0) "
                            "AND (?2 IS NULL OR EXISTS (SELECT 1 FROM tags t "
                            "                           WHERE t.person_id = p.id AND t.tag = ?2)) "
-                           "ORDER BY p.sort_key, p.id",
+                           "ORDER BY p.sort_key, p.id LIMIT ?3",
                            self->person_columns);
   stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_LIST, sql, error);
   if (stmt == NULL)
@@ -375,6 +404,8 @@ list_people (NbStore     *self,
   sqlite3_bind_int (stmt, 1, include_archived ? 1 : 0);
   if (tag != NULL)
     sqlite3_bind_text (stmt, 2, tag, -1, SQLITE_STATIC);
+  /* A negative LIMIT is none. */
+  sqlite3_bind_int64 (stmt, 3, limit);
 
   people = g_ptr_array_new_with_free_func (g_object_unref);
   while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
@@ -416,14 +447,22 @@ nb_store_list_people (NbStore     *self,
   g_return_val_if_fail (NB_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return list_people (self, tag, include_archived, TRUE, error);
+  return list_people (self, tag, include_archived, TRUE, -1, error);
+}
+
+GPtrArray *
+_nb_store_list_first_people (NbStore  *self,
+                             guint     n_first,
+                             GError  **error)
+{
+  return list_people (self, NULL, TRUE, TRUE, n_first, error);
 }
 
 GPtrArray *
 _nb_store_list_cards (NbStore  *self,
                       GError  **error)
 {
-  return list_people (self, NULL, TRUE, FALSE, error);
+  return list_people (self, NULL, TRUE, FALSE, -1, error);
 }
 
 GStrv

@@ -6,6 +6,10 @@
  * follow-ups are read again and only the part that differs is spliced,
  * which keeps list widgets' rows and selection where they were.
  *
+ * A list's first screen can ask for the first people only
+ * (nb_store_get_people_model_first()); the rest are read when asked for
+ * or at the first change, replacing the first ones in one splice.
+ *
  * The people model loads with the list's cheap summaries, then an idle
  * source at low priority computes each person's stage and trust score
  * (nb_trust_compute()) a batch at a time and splices the batch back.
@@ -380,10 +384,56 @@ load_people_model (NbStore *self)
 
   g_clear_handle_id (&self->trust_idle_id, g_source_remove);
   self->trust_cursor = 0;
+  self->people_partial = FALSE;
   g_list_store_splice (self->people_model, 0, n_old, people->pdata, people->len);
 
   if (people->len > 0)
     self->trust_idle_id = g_idle_add_full (G_PRIORITY_LOW, compute_trust_batch_cb, self, NULL);
+}
+
+/* Fills the empty @self->people_model with the first @n_first people
+ * only; trust waits for the rest. */
+static void
+load_first_people (NbStore *self,
+                   guint    n_first)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  people = _nb_store_list_first_people (self, n_first, &error);
+  if (people == NULL)
+    {
+      g_warning ("Could not load the people of %s: %s", self->path, error->message);
+      return;
+    }
+
+  /* Fewer than asked for is everyone. */
+  self->people_partial = people->len == n_first;
+  if (self->people_partial)
+    g_debug ("People model: the first %u people, the rest later", n_first);
+
+  if (people->len > 0)
+    g_list_store_splice (self->people_model, 0, 0, people->pdata, people->len);
+
+  if (!self->people_partial && people->len > 0)
+    self->trust_idle_id = g_idle_add_full (G_PRIORITY_LOW, compute_trust_batch_cb, self, NULL);
+}
+
+/* TRUE if the people model is there to be updated a person at a time.
+ * An incomplete one is read whole instead, which includes the change. */
+static gboolean
+people_model_ready (NbStore *self)
+{
+  if (self->people_model == NULL)
+    return FALSE;
+
+  if (self->people_partial)
+    {
+      load_people_model (self);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -432,7 +482,7 @@ _nb_store_models_apply (NbStore               *self,
   switch (change->kind)
     {
     case NB_PENDING_PERSON:
-      if (self->people_model != NULL)
+      if (people_model_ready (self))
         update_person (self, change->id);
 
       /* A deleted person's entries are hidden with them, on every
@@ -441,7 +491,7 @@ _nb_store_models_apply (NbStore               *self,
         {
           refresh_all_timelines (self);
           refresh_followups (self);
-          if (self->people_model != NULL)
+          if (people_model_ready (self))
             update_linked_people (self, change->id);
         }
       break;
@@ -461,7 +511,7 @@ _nb_store_models_apply (NbStore               *self,
               continue;
 
             refresh_timeline (self, ids[i]);
-            if (self->people_model != NULL)
+            if (people_model_ready (self))
               update_person (self, ids[i]);
           }
 
@@ -527,7 +577,7 @@ _nb_store_models_apply_many (NbStore *self,
         }
     }
 
-  if (self->people_model != NULL)
+  if (people_model_ready (self))
     {
       if (g_hash_table_size (people) > RELOAD_PEOPLE_OVER)
         {
@@ -597,8 +647,47 @@ nb_store_get_people_model (NbStore *self)
                         G_CALLBACK (on_people_model_items_changed_cb), self);
       load_people_model (self);
     }
+  else if (self->people_partial)
+    {
+      load_people_model (self);
+    }
 
   return g_object_ref (G_LIST_MODEL (self->people_model));
+}
+
+GListModel *
+nb_store_get_people_model_first (NbStore *self,
+                                 guint    n_first)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (n_first > 0, NULL);
+
+  if (self->people_model == NULL)
+    {
+      self->people_model = g_list_store_new (NB_TYPE_PERSON);
+      g_signal_connect (self->people_model, "items-changed",
+                        G_CALLBACK (on_people_model_items_changed_cb), self);
+      load_first_people (self, n_first);
+    }
+
+  return g_object_ref (G_LIST_MODEL (self->people_model));
+}
+
+void
+nb_store_complete_people_model (NbStore *self)
+{
+  g_return_if_fail (NB_IS_STORE (self));
+
+  if (self->people_model != NULL && self->people_partial)
+    load_people_model (self);
+}
+
+gboolean
+nb_store_is_people_model_complete (NbStore *self)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+
+  return self->people_model != NULL && !self->people_partial;
 }
 
 GListModel *

@@ -714,6 +714,17 @@ nb_store_get_person (NbStore   *self,
   return _nb_store_load_person_with_photo (self, person_id, error);
 }
 
+NbPerson *
+nb_store_get_person_card (NbStore   *self,
+                          gint64     person_id,
+                          GError   **error)
+{
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _nb_store_load_person (self, person_id, FALSE, error);
+}
+
 static gboolean
 set_deleted (NbStore   *self,
              gint64     person_id,

@@ -55,6 +55,7 @@ typedef enum {
   NB_STMT_PERSON_TAG_DELETE,
   NB_STMT_PERSON_TAG_INSERT,
   NB_STMT_PERSON_SUMMARY,
+  NB_STMT_PERSON_SUMMARY_DUE,
   NB_STMT_PERSON_LINKED,
   NB_STMT_PERSON_PHOTO,
   NB_STMT_PERSON_SET_PHOTO,
@@ -174,6 +175,9 @@ struct _NbStore
   /* gint64* person id → NbPerson* of @people_model (borrowed); NULL
    * until needed and whenever the model changes. */
   GHashTable    *people_by_id;
+  /* The people model holds only the first people by sort key
+   * (nb_store_get_people_model_first()); the rest are still to read. */
+  gboolean       people_partial;
   /* Stage and trust of the people model, computed after it loaded. */
   guint          trust_idle_id;
   guint          trust_cursor;
@@ -421,6 +425,11 @@ gboolean   _nb_store_fill_summaries   (NbStore     *self,
  * list summaries, which read every entry: what an import matches. */
 GPtrArray *_nb_store_list_cards       (NbStore     *self,
                                        GError     **error);
+/* The first @n_first people of nb_store_list_people (self, NULL, TRUE),
+ * by sort key: a seek into the people_sort index, not a read of all. */
+GPtrArray *_nb_store_list_first_people (NbStore    *self,
+                                        guint       n_first,
+                                        GError    **error);
 /* People (without tags or summary) whose folded name equals @folded
  * (@exact), or each of whose words starts a different word of the name. */
 GPtrArray *_nb_store_find_by_name     (NbStore     *self,

@@ -81,6 +81,11 @@ gboolean     nb_store_update_person    (NbStore     *self,
 NbPerson    *nb_store_get_person       (NbStore     *self,
                                         gint64       person_id,
                                         GError     **error);
+/* The card and tags only, without the photo, the list summary or trust
+ * (which read the whole timeline): for a name in a list. */
+NbPerson    *nb_store_get_person_card  (NbStore     *self,
+                                        gint64       person_id,
+                                        GError     **error);
 /* Deleting is undoable until the store is closed: the person and their
  * entries are hidden, then purged by nb_store_purge_deleted(). */
 gboolean     nb_store_delete_person    (NbStore     *self,
@@ -233,6 +238,18 @@ NbBriefing  *nb_store_build_briefing   (NbStore     *self,
 /* NbPerson* of everyone not deleted (archived included), by sort key,
  * kept up to date by the store. The same model on every call. */
 GListModel  *nb_store_get_people_model (NbStore     *self);
+/* The same model, for a list's first screen: if it is not loaded yet,
+ * only the first @n_first people (by sort key) are read, and the model
+ * is marked incomplete until nb_store_complete_people_model(), any call
+ * of nb_store_get_people_model() or any committed change reads the rest
+ * (one items-changed replacing them all). Reading everyone with their
+ * summaries takes a few hundred milliseconds at 10,000 people. */
+GListModel  *nb_store_get_people_model_first (NbStore  *self,
+                                              guint     n_first);
+/* Reads the people an incomplete people model lacks; nothing otherwise. */
+void         nb_store_complete_people_model  (NbStore  *self);
+/* FALSE while the people model holds only its first people. */
+gboolean     nb_store_is_people_model_complete (NbStore *self);
 /* NbEntry* of one person's timeline, newest first, kept up to date. */
 GListModel  *nb_store_get_timeline_model (NbStore   *self,
                                           gint64     person_id);

@@ -121,7 +121,8 @@ undo_done_free (gpointer  data,
   g_free (undo);
 }
 
-/* Borrowed; NULL if the person cannot be loaded. */
+/* Borrowed, the card only (rows show names); NULL if the person cannot
+ * be loaded. */
 static NbPerson *
 nb_agenda_page_lookup_person (NbAgendaPage *self,
                               gint64        person_id)
@@ -133,7 +134,7 @@ nb_agenda_page_lookup_person (NbAgendaPage *self,
   if (person != NULL)
     return person;
 
-  person = nb_store_get_person (self->store, person_id, &error);
+  person = nb_store_get_person_card (self->store, person_id, &error);
   if (person == NULL)
     {
       g_debug ("Agenda: person %" G_GINT64_FORMAT " not loaded: %s",

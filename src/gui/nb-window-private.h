@@ -33,6 +33,8 @@ struct _NbWindow
 
   GSettings            *settings;
   NbStore              *store;
+  /* Makes what the first frame did not need (finish_startup_cb()). */
+  guint                 finish_startup_id;
 
   GtkFilterListModel   *filter_model;
   GtkSortListModel     *sort_model;

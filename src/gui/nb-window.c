@@ -19,6 +19,9 @@
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* The smallest height of a row of the people list, in pixels. */
+#define MIN_ROW_HEIGHT 32
+
 enum {
   PROP_0,
   PROP_SETTINGS,
@@ -31,6 +34,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void nb_window_ensure_person_page (NbWindow *self);
 
 /* ---- State --------------------------------------------------------- */
 
@@ -155,6 +160,32 @@ sort_person_func (gconstpointer a,
   return cmp;
 }
 
+/* How many people the people list can show before it is scrolled: at
+ * the window's height, or a tall screen's when maximized. */
+static guint
+nb_window_first_screen_rows (NbWindow *self)
+{
+  int width = 0, height = 0;
+
+  /* Both pointers: GTK 4.8 takes neither as optional. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (height <= 0 ||
+      (self->settings != NULL && g_settings_get_boolean (self->settings, "window-maximized")))
+    height = 2160;
+
+  return (guint) MIN (height, 4320) / MIN_ROW_HEIGHT + 4;
+}
+
+/* TRUE when the list shows everyone in the store's order (by name), so
+ * that its first screen needs only the store's first people. */
+static gboolean
+nb_window_lists_by_name (NbWindow *self)
+{
+  return g_strcmp0 (self->sort_mode, "name") == 0 &&
+         g_strcmp0 (self->filter_mode, "all") == 0 &&
+         (self->filter_tag == NULL || self->filter_tag[0] == '\0');
+}
+
 static void
 nb_window_refilter (NbWindow *self)
 {
@@ -162,6 +193,10 @@ nb_window_refilter (NbWindow *self)
 
   if (self->filter == NULL)
     return;
+
+  /* Sorting or filtering by anything else needs everyone. */
+  if (!nb_window_lists_by_name (self))
+    nb_store_complete_people_model (self->store);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
@@ -211,12 +246,13 @@ nb_window_update_title (NbWindow *self)
 static void
 nb_window_update_main_page (NbWindow *self)
 {
-  g_autoptr(GListModel) people = NULL;
+  GListModel *people;
 
-  if (self->store == NULL)
+  if (self->filter_model == NULL)
     return;
 
-  people = nb_store_get_people_model (self->store);
+  /* The store's people model, maybe only its first people yet. */
+  people = gtk_filter_list_model_get_model (self->filter_model);
   gtk_stack_set_visible_child_name (self->main_stack,
                                     g_list_model_get_n_items (people) > 0 ? "main" : "empty");
 }
@@ -276,6 +312,7 @@ _nb_window_show (NbWindow     *self,
   switch (view)
     {
     case NB_WINDOW_VIEW_PERSON:
+      nb_window_ensure_person_page (self);
       nb_person_page_set_person_id (NB_PERSON_PAGE (self->person_page), person_id);
       break;
 
@@ -594,10 +631,69 @@ nb_window_close_request (GtkWindow *window)
 }
 
 static void
+nb_window_ensure_person_page (NbWindow *self)
+{
+  if (self->person_page != NULL)
+    return;
+
+  self->person_page = nb_person_page_new (self->store);
+  gtk_stack_add_named (self->content_stack, self->person_page, "person");
+  g_signal_connect_object (self->person_page, "open-person",
+                           G_CALLBACK (on_page_open_person_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->person_page, "toast",
+                           G_CALLBACK (on_page_toast_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* What the first frame does not show, made once it is painted: the
+ * people after the list's first screen, the tags of the filter menu,
+ * the person page. At default priority, not idle: redraws of an
+ * animation would put it off for as long as they last. */
+static gboolean
+finish_startup_cb (gpointer user_data)
+{
+  NbWindow *self = user_data;
+
+  self->finish_startup_id = 0;
+  nb_store_complete_people_model (self->store);
+  nb_window_update_tags_menu (self);
+  nb_window_ensure_person_page (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_painted_cb (NbWindow      *self,
+                           GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, self);
+  if (self->finish_startup_id == 0)
+    self->finish_startup_id = g_idle_add_full (G_PRIORITY_DEFAULT, finish_startup_cb,
+                                               self, NULL);
+}
+
+static void
+on_window_map_cb (NbWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_window_map_cb, self);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame_painted_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 nb_window_setup_store (NbWindow *self)
 {
-  g_autoptr(GListModel) people = nb_store_get_people_model (self->store);
+  g_autoptr(GListModel) people = NULL;
   GtkListItemFactory *factory;
+
+  /* A large notebook takes a few hundred milliseconds to list with its
+   * summaries: the window opens with those its first screen shows (a
+   * seek into the store's name index) and reads the rest once that
+   * screen is painted. */
+  if (nb_window_lists_by_name (self))
+    people = nb_store_get_people_model_first (self->store, nb_window_first_screen_rows (self));
+  else
+    people = nb_store_get_people_model (self->store);
+  g_signal_connect (self, "map", G_CALLBACK (on_window_map_cb), self);
 
   self->filter = gtk_custom_filter_new (filter_person_func, self, NULL);
   self->sorter = gtk_custom_sorter_new (sort_person_func, self, NULL);
@@ -636,13 +732,6 @@ nb_window_setup_store (NbWindow *self)
   g_signal_connect_object (self->agenda_page, "notify::n-overdue",
                            G_CALLBACK (on_agenda_n_overdue_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->person_page = nb_person_page_new (self->store);
-  gtk_stack_add_named (self->content_stack, self->person_page, "person");
-  g_signal_connect_object (self->person_page, "open-person",
-                           G_CALLBACK (on_page_open_person_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->person_page, "toast",
-                           G_CALLBACK (on_page_toast_cb), self, G_CONNECT_SWAPPED);
-
   self->briefing_page = nb_briefing_page_new (self->store);
   gtk_stack_add_named (self->content_stack, self->briefing_page, "briefing");
   g_signal_connect_object (self->briefing_page, "open-person",
@@ -651,7 +740,6 @@ nb_window_setup_store (NbWindow *self)
                            G_CALLBACK (on_page_toast_cb), self, G_CONNECT_SWAPPED);
 
   on_agenda_n_overdue_changed_cb (self);
-  nb_window_update_tags_menu (self);
   nb_window_update_main_page (self);
   nb_window_refilter (self);
 
@@ -694,6 +782,7 @@ nb_window_dispose (GObject *object)
 {
   NbWindow *self = NB_WINDOW (object);
 
+  g_clear_handle_id (&self->finish_startup_id, g_source_remove);
   if (self->people_list != NULL)
     gtk_list_view_set_model (self->people_list, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), NB_TYPE_WINDOW);
@@ -956,6 +1045,10 @@ GListModel *
 nb_window_get_visible_people (NbWindow *self)
 {
   g_return_val_if_fail (NB_IS_WINDOW (self), NULL);
+
+  /* Everyone the list shows, not only its first screen. */
+  if (self->store != NULL)
+    nb_store_complete_people_model (self->store);
 
   return G_LIST_MODEL (self->sort_model);
 }

@@ -536,6 +536,57 @@ test_error_page (void)
   g_assert_cmpmem (before, before_len, after, after_len);
 }
 
+/* A notebook longer than the window: the list opens with the people its
+ * first screen shows, and has everyone once that screen is painted,
+ * without anyone asking. Filtering by anything but the name reads
+ * everyone at once. */
+static void
+test_first_screen (void)
+{
+  g_autoptr(NbStore) store = nb_gui_test_open_store ("first-screen.db");
+  g_autoptr(NbStore) other = nb_gui_test_open_store ("first-screen-due.db");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GListModel) people = NULL;
+  NbWindow *window;
+  GtkWidget *list;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %03u", i);
+
+      add_person (store, name, "", "", i == 119 ? "last" : NULL);
+      add_person (other, name, "", "", NULL);
+    }
+
+  g_settings_set_int (settings, "window-width", 800);
+  g_settings_set_int (settings, "window-height", 600);
+  window = nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), settings, store);
+  g_assert_false (nb_store_is_people_model_complete (store));
+  people = nb_store_get_people_model_first (store, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (people), <, 120);
+  g_assert_cmpuint (g_list_model_get_n_items (people), >=, 600 / 48);
+
+  gtk_window_present (GTK_WINDOW (window));
+  nb_gui_test_wait_drawn (GTK_WIDGET (window));
+  g_assert_true (nb_store_is_people_model_complete (store));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 120);
+  list = find_people_list (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
+                    ==, 120);
+  /* The filter menu offers the tag of someone far down the list. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.filter-tag", "s", "last"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
+                    ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Sorted by last contact before its first frame: everyone. */
+  window = nb_window_new (ADW_APPLICATION (nb_gui_test_get_app ()), settings, other);
+  g_assert_false (nb_store_is_people_model_complete (other));
+  g_object_set (window, "sort-mode", "last-contact", NULL);
+  g_assert_true (nb_store_is_people_model_complete (other));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +607,7 @@ main (int   argc,
   ADD ("screenshots", test_screenshots);
 #undef ADD
   g_test_add_func ("/main-window/error-page", test_error_page);
+  g_test_add_func ("/main-window/first-screen", test_first_screen);
 
   return nb_gui_test_run ();
 }

@@ -386,6 +386,119 @@ test_people_model (void)
   assert_people (model, "Aaron,Ada,Zed");
 }
 
+/* A list's first screen: only the first people by name are read, with
+ * the same summaries as a whole read; the rest come in one splice when
+ * asked for, when the whole model is asked for, or at the first change. */
+static void
+test_people_model_first (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GListModel) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  Splice splice = { 0, };
+  gint64 ada, bea;
+
+  ada = test_add_person (store, "Ada", "", "");
+  bea = test_add_person (store, "Bea", "", "");
+  test_add_person (store, "Cy", "", "");
+  test_add_person (store, "Dee", "", "");
+  test_add_person (store, "Eve", "", "");
+  test_add_entry (store, NB_ENTRY_CONVERSATION, ada, "2020-01-01", "coffee");
+  test_add_entry (store, NB_ENTRY_FOLLOW_UP, bea, "2020-01-02", "call back");
+  test_add_entry (store, NB_ENTRY_FOLLOW_UP, bea, "2020-01-03", "send the deck");
+  {
+    g_autoptr(NbPerson) bea_card = nb_store_get_person (store, bea, &error);
+
+    g_assert_no_error (error);
+    nb_person_set_tags (bea_card, (const char * const []) { "mentor", NULL });
+    nb_store_update_person (store, bea_card, &error);
+    g_assert_no_error (error);
+  }
+
+  g_assert_false (nb_store_is_people_model_complete (store));
+  model = nb_store_get_people_model_first (store, 2);
+  assert_people (model, "Ada,Bea");
+  g_assert_false (nb_store_is_people_model_complete (store));
+  {
+    g_autoptr(NbPerson) first = g_list_model_get_item (model, 0);
+    g_autoptr(NbPerson) second = g_list_model_get_item (model, 1);
+
+    g_assert_cmpstr (nb_person_get_last_contact (first), ==, "2020-01-01");
+    g_assert_cmpuint (nb_person_get_due_followups (first), ==, 0);
+    g_assert_cmpstr (nb_person_get_last_contact (second), ==, "2020-01-03");
+    g_assert_cmpuint (nb_person_get_due_followups (second), ==, 2);
+    g_assert_true (nb_person_has_tag (second, "mentor"));
+  }
+
+  /* The rest, in one splice that replaces the first ones. */
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), &splice);
+  nb_store_complete_people_model (store);
+  g_assert_true (nb_store_is_people_model_complete (store));
+  assert_people (model, "Ada,Bea,Cy,Dee,Eve");
+  g_assert_cmpuint (splice.count, ==, 1);
+  g_assert_cmpuint (splice.position, ==, 0);
+  g_assert_cmpuint (splice.removed, ==, 2);
+  g_assert_cmpuint (splice.added, ==, 5);
+  {
+    g_autoptr(NbPerson) second = g_list_model_get_item (model, 1);
+
+    g_assert_cmpuint (nb_person_get_due_followups (second), ==, 2);
+  }
+
+  /* Nothing more to read: no other splice. */
+  nb_store_complete_people_model (store);
+  g_assert_cmpuint (splice.count, ==, 1);
+
+  /* Asked again for the first ones: the same, whole model. */
+  {
+    g_autoptr(GListModel) again = nb_store_get_people_model_first (store, 1);
+
+    g_assert_true (again == model);
+    g_assert_cmpuint (g_list_model_get_n_items (again), ==, 5);
+  }
+
+  /* Fewer people than asked for: everyone, complete at once. */
+  {
+    g_autoptr(NbStore) other = test_open_new_store ();
+    g_autoptr(GListModel) few = NULL;
+
+    test_add_person (other, "Ada", "", "");
+    few = nb_store_get_people_model_first (other, 10);
+    assert_people (few, "Ada");
+    g_assert_true (nb_store_is_people_model_complete (other));
+  }
+
+  /* A change while incomplete reads everyone, the change included. */
+  {
+    g_autoptr(NbStore) other = test_open_new_store ();
+    g_autoptr(GListModel) first = NULL;
+
+    test_add_person (other, "Ada", "", "");
+    test_add_person (other, "Bea", "", "");
+    test_add_person (other, "Cy", "", "");
+    first = nb_store_get_people_model_first (other, 1);
+    assert_people (first, "Ada");
+    test_add_person (other, "Abe", "", "");
+    g_assert_true (nb_store_is_people_model_complete (other));
+    assert_people (first, "Abe,Ada,Bea,Cy");
+  }
+
+  /* And so does asking for the whole model. */
+  {
+    g_autoptr(NbStore) other = test_open_new_store ();
+    g_autoptr(GListModel) first = NULL;
+
+    test_add_person (other, "Ada", "", "");
+    test_add_person (other, "Bea", "", "");
+    first = nb_store_get_people_model_first (other, 1);
+    whole = nb_store_get_people_model (other);
+    g_assert_true (whole == first);
+    assert_people (whole, "Ada,Bea");
+    g_assert_true (nb_store_is_people_model_complete (other));
+  }
+}
+
 /* After loading, the people model fills in exact stage and trust at idle
  * priority, in batches spliced back. */
 static void
@@ -1048,6 +1161,7 @@ main (int   argc,
   g_test_add_func ("/store/live/nested", test_nested);
   g_test_add_func ("/store/live/signals", test_signals);
   g_test_add_func ("/store/live/people-model", test_people_model);
+  g_test_add_func ("/store/live/people-model-first", test_people_model_first);
   g_test_add_func ("/store/live/people-model-trust", test_people_model_trust);
   g_test_add_func ("/store/live/timeline-models", test_timeline_models);
   g_test_add_func ("/store/live/big-commits", test_big_commits);

@@ -349,6 +349,23 @@ test_summaries (void)
   g_assert_cmpstr (nb_person_get_last_contact (one), ==, "2024-06-15");
   g_assert_cmpuint (nb_person_get_due_followups (one), ==, 2);
 
+  /* The card alone: no summary, trust or photo read. */
+  {
+    g_autoptr(NbPerson) card = nb_store_get_person_card (store, ada, &error);
+    g_autoptr(NbPerson) missing = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (nb_person_get_display_name (card), ==, "Ada");
+    g_assert_cmpstr (nb_person_get_last_contact (card), ==, "");
+    g_assert_cmpuint (nb_person_get_due_followups (card), ==, 0);
+    g_assert_false (nb_person_get_photo_known (card));
+
+    missing = nb_store_get_person_card (store, 9999, &error);
+    g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+    g_assert_null (missing);
+    g_clear_error (&error);
+  }
+
   /* A single person has the exact stage and trust score too. */
   {
     g_autoptr(NbTrust) trust = nb_store_compute_trust (store, ada, NULL, &error);
