@@ -451,11 +451,11 @@ nb_store_list_people (NbStore     *self,
 }
 
 GPtrArray *
-_nb_store_list_first_people (NbStore  *self,
-                             guint     n_first,
-                             GError  **error)
+_nb_store_list_people_upto (NbStore  *self,
+                            gint64    limit,
+                            GError  **error)
 {
-  return list_people (self, NULL, TRUE, TRUE, n_first, error);
+  return list_people (self, NULL, TRUE, TRUE, limit, error);
 }
 
 GPtrArray *

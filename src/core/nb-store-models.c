@@ -366,41 +366,18 @@ on_people_model_items_changed_cb (GListModel *model,
   g_clear_pointer (&self->people_by_id, g_hash_table_unref);
 }
 
-/* Fills @self->people_model with every person (one splice), and starts
- * computing their trust. */
+/* Fills @self->people_model with the first @limit people by sort key,
+ * or with everyone when @limit is 0 (one splice replacing what it held).
+ * Trust is computed, in the background, once everyone is there. */
 static void
-load_people_model (NbStore *self)
+load_people (NbStore *self,
+             guint    limit)
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->people_model));
 
-  people = nb_store_list_people (self, NULL, TRUE, &error);
-  if (people == NULL)
-    {
-      g_warning ("Could not load the people of %s: %s", self->path, error->message);
-      return;
-    }
-
-  g_clear_handle_id (&self->trust_idle_id, g_source_remove);
-  self->trust_cursor = 0;
-  self->people_partial = FALSE;
-  g_list_store_splice (self->people_model, 0, n_old, people->pdata, people->len);
-
-  if (people->len > 0)
-    self->trust_idle_id = g_idle_add_full (G_PRIORITY_LOW, compute_trust_batch_cb, self, NULL);
-}
-
-/* Fills the empty @self->people_model with the first @n_first people
- * only; trust waits for the rest. */
-static void
-load_first_people (NbStore *self,
-                   guint    n_first)
-{
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GError) error = NULL;
-
-  people = _nb_store_list_first_people (self, n_first, &error);
+  people = _nb_store_list_people_upto (self, limit > 0 ? (gint64) limit : -1, &error);
   if (people == NULL)
     {
       g_warning ("Could not load the people of %s: %s", self->path, error->message);
@@ -408,15 +385,44 @@ load_first_people (NbStore *self,
     }
 
   /* Fewer than asked for is everyone. */
-  self->people_partial = people->len == n_first;
+  self->people_partial = limit > 0 && people->len == limit;
   if (self->people_partial)
-    g_debug ("People model: the first %u people, the rest later", n_first);
+    g_debug ("People model: the first %u people, the rest later", limit);
 
-  if (people->len > 0)
-    g_list_store_splice (self->people_model, 0, 0, people->pdata, people->len);
+  g_clear_handle_id (&self->trust_idle_id, g_source_remove);
+  self->trust_cursor = 0;
+  if (n_old > 0 || people->len > 0)
+    g_list_store_splice (self->people_model, 0, n_old, people->pdata, people->len);
 
   if (!self->people_partial && people->len > 0)
     self->trust_idle_id = g_idle_add_full (G_PRIORITY_LOW, compute_trust_batch_cb, self, NULL);
+}
+
+static void
+load_people_model (NbStore *self)
+{
+  load_people (self, 0);
+}
+
+/* Creates the people model with the first @limit people (0: everyone),
+ * or completes an incomplete one when @limit is 0. */
+static GListModel *
+ensure_people_model (NbStore *self,
+                     guint    limit)
+{
+  if (self->people_model == NULL)
+    {
+      self->people_model = g_list_store_new (NB_TYPE_PERSON);
+      g_signal_connect (self->people_model, "items-changed",
+                        G_CALLBACK (on_people_model_items_changed_cb), self);
+      load_people (self, limit);
+    }
+  else if (limit == 0 && self->people_partial)
+    {
+      load_people_model (self);
+    }
+
+  return g_object_ref (G_LIST_MODEL (self->people_model));
 }
 
 /* TRUE if the people model is there to be updated a person at a time.
@@ -640,19 +646,7 @@ nb_store_get_people_model (NbStore *self)
 {
   g_return_val_if_fail (NB_IS_STORE (self), NULL);
 
-  if (self->people_model == NULL)
-    {
-      self->people_model = g_list_store_new (NB_TYPE_PERSON);
-      g_signal_connect (self->people_model, "items-changed",
-                        G_CALLBACK (on_people_model_items_changed_cb), self);
-      load_people_model (self);
-    }
-  else if (self->people_partial)
-    {
-      load_people_model (self);
-    }
-
-  return g_object_ref (G_LIST_MODEL (self->people_model));
+  return ensure_people_model (self, 0);
 }
 
 GListModel *
@@ -662,15 +656,7 @@ nb_store_get_people_model_first (NbStore *self,
   g_return_val_if_fail (NB_IS_STORE (self), NULL);
   g_return_val_if_fail (n_first > 0, NULL);
 
-  if (self->people_model == NULL)
-    {
-      self->people_model = g_list_store_new (NB_TYPE_PERSON);
-      g_signal_connect (self->people_model, "items-changed",
-                        G_CALLBACK (on_people_model_items_changed_cb), self);
-      load_first_people (self, n_first);
-    }
-
-  return g_object_ref (G_LIST_MODEL (self->people_model));
+  return ensure_people_model (self, n_first);
 }
 
 void

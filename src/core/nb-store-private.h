@@ -425,11 +425,12 @@ gboolean   _nb_store_fill_summaries   (NbStore     *self,
  * list summaries, which read every entry: what an import matches. */
 GPtrArray *_nb_store_list_cards       (NbStore     *self,
                                        GError     **error);
-/* The first @n_first people of nb_store_list_people (self, NULL, TRUE),
- * by sort key: a seek into the people_sort index, not a read of all. */
-GPtrArray *_nb_store_list_first_people (NbStore    *self,
-                                        guint       n_first,
-                                        GError    **error);
+/* The first @limit people of nb_store_list_people (self, NULL, TRUE),
+ * by sort key (a seek into the people_sort index, not a read of all);
+ * everyone when @limit is -1. */
+GPtrArray *_nb_store_list_people_upto (NbStore    *self,
+                                       gint64      limit,
+                                       GError    **error);
 /* People (without tags or summary) whose folded name equals @folded
  * (@exact), or each of whose words starts a different word of the name. */
 GPtrArray *_nb_store_find_by_name     (NbStore     *self,
