@@ -773,6 +773,28 @@ nb_store_list_followups (NbStore     *self,
 }
 
 GPtrArray *
+nb_store_list_followups_due_by (NbStore     *self,
+                                const char  *last_due_iso,
+                                GError     **error)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (last_due_iso != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!nb_date_parse_iso (last_due_iso, NULL, error))
+    return NULL;
+
+  stmt = _nb_store_prepare (self, NB_STMT_FOLLOWUPS_DUE_BY, NB_STORE_SQL_FOLLOWUPS_DUE_BY, error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, last_due_iso, -1, SQLITE_STATIC);
+  return _nb_store_list_entries_from (self, stmt, error);
+}
+
+GPtrArray *
 nb_store_list_upcoming_meetings (NbStore     *self,
                                  const char  *today_iso,
                                  GError     **error)

@@ -80,24 +80,8 @@ fill_tags (NbStore    *self,
   return TRUE;
 }
 
-/* The newest entry that counts as a contact, up to @today (a
- * parameter), on the person's own timeline and from the other side of
- * introductions (whose own person is not deleted): a seek at the end of
- * entries_live and of entries_other_live each, which hold every column
- * read (schema version 4). The kinds are compared one by one: SQLite
- * builds a NOT IN list again at each run of a correlated subquery,
- * which doubled the cost of the people list. */
-#define CONTACT_KIND \
-  "e.kind <> 'dream' AND e.kind <> 'challenge' AND e.kind <> 'need'"
-#define LAST_OWN_CONTACT(person, today) \
-  "(SELECT max (e.date) FROM entries e" \
-  "  WHERE e.person_id = " person " AND e.deleted = 0" \
-  "    AND " CONTACT_KIND " AND e.date <= " today ")"
-#define LAST_OTHER_CONTACT(person, today) \
-  "(SELECT max (e.date) FROM entries e" \
-  "  WHERE e.other_person_id = " person " AND e.deleted = 0" \
-  "    AND " CONTACT_KIND " AND e.date <= " today \
-  "    AND (SELECT o.deleted FROM people o WHERE o.id = e.person_id) = 0)"
+/* Last contacts come from contact_dates, kept by triggers (schema
+ * version 5; see NB_STORE_SQL_OWN_CONTACT in nb-store-private.h). */
 
 /* Open follow-ups due by @today_iso, counted per person in @due: a
  * range of the open follow-ups' index. */
@@ -159,11 +143,7 @@ fill_summaries_for_everyone (NbStore     *self,
 
   *n_filled = 0;
 
-  stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_SUMMARIES,
-                            "SELECT p.id, " LAST_OWN_CONTACT ("p.id", "?2") ", "
-                            LAST_OTHER_CONTACT ("p.id", "?2")
-                            " FROM people p WHERE p.deleted = 0",
-                            error);
+  stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_SUMMARIES, NB_STORE_SQL_PEOPLE_SUMMARIES, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -195,6 +175,13 @@ fill_summaries_for_everyone (NbStore     *self,
   "  WHERE e.person_id = " person " AND e.deleted = 0 AND e.kind = 'follow-up'" \
   "    AND e.status = 'open' AND e.due <= " today ")"
 
+/* Person ?1's last contacts up to ?2, a row whether or not they have
+ * any (or are there at all). */
+#define PERSON_CONTACTS \
+  NB_STORE_SQL_OWN_CONTACT ("c", "p.id", "?2") ", " NB_STORE_SQL_OTHER_CONTACT ("c", "p.id", "?2")
+#define ONE_PERSON \
+  "(SELECT ?1 AS id) p LEFT JOIN contact_dates c ON c.person_id = p.id"
+
 /* The same numbers, a statement per person: for a few of them. Their
  * due follow-ups from @due, or counted here if it is NULL. */
 static gboolean
@@ -212,14 +199,14 @@ fill_summaries_by_lookup (NbStore     *self,
 
       if (due != NULL)
         stmt = _nb_store_prepare (self, NB_STMT_PERSON_SUMMARY,
-                                  "SELECT " LAST_OWN_CONTACT ("?1", "?2") ", "
-                                  LAST_OTHER_CONTACT ("?1", "?2"),
+                                  "SELECT " PERSON_CONTACTS
+                                  " FROM " ONE_PERSON,
                                   error);
       else
         stmt = _nb_store_prepare (self, NB_STMT_PERSON_SUMMARY_DUE,
-                                  "SELECT " LAST_OWN_CONTACT ("?1", "?2") ", "
-                                  LAST_OTHER_CONTACT ("?1", "?2") ", "
-                                  DUE_FOLLOWUPS ("?1", "?2"),
+                                  "SELECT " PERSON_CONTACTS ", "
+                                  DUE_FOLLOWUPS ("?1", "?2")
+                                  " FROM " ONE_PERSON,
                                   error);
       if (stmt == NULL)
         return FALSE;
@@ -753,32 +740,6 @@ people_from_stmt (NbStore     *self,
   return g_steal_pointer (&people);
 }
 
-/* LAST_OWN_CONTACT and LAST_OTHER_CONTACT as the first row of the index
- * read backwards from @today: the same date (NULL if none), for a
- * quarter fewer instructions than max(), which SQLite also stops at the
- * first row but through its aggregate's machinery. */
-#define NEWEST_OWN_CONTACT(person, today) \
-  "(SELECT e.date FROM entries e" \
-  "  WHERE e.person_id = " person " AND e.deleted = 0" \
-  "    AND " CONTACT_KIND " AND e.date <= " today \
-  "  ORDER BY e.date DESC LIMIT 1)"
-#define NEWEST_OTHER_CONTACT(person, today) \
-  "(SELECT e.date FROM entries e" \
-  "  WHERE e.other_person_id = " person " AND e.deleted = 0" \
-  "    AND " CONTACT_KIND " AND e.date <= " today \
-  "    AND (SELECT o.deleted FROM people o WHERE o.id = e.person_id) = 0" \
-  "  ORDER BY e.date DESC LIMIT 1)"
-
-/* Days past the cadence since the last contact, or since we met (or
- * the card was made) for someone never contacted, of @cold's row. Its
- * columns are not named as people's: the person's card is selected
- * with it, by unqualified names. */
-#define OVERDUE(cold) \
-  "(julianday (?1) - julianday (coalesce (" cold ".last," \
-  "                                       nullif (" cold ".met, '')," \
-  "                                       date (" cold ".made, 'unixepoch', 'localtime')))" \
-  " - " cold ".cadence)"
-
 /* people_from_stmt() for going cold, whose last column is each person's
  * last contact up to @today_iso, the one the list summary shows: only
  * their tags and due follow-ups are left to read. */
@@ -847,39 +808,9 @@ nb_store_list_going_cold (NbStore     *self,
   if (!_nb_store_begin (self, FALSE, error))
     return NULL;
 
-  /* Never contacted: the clock starts when we met (or the card was made).
-   * The last contact of each person with a cadence is the newest entry
-   * that counts at the end of entries_live and entries_other_live: a
-   * seek each per person, where grouping every entry of the network
-   * read it all. The other side of introductions can only make the last
-   * contact later, so it is sought only for those whom their own
-   * timeline does not already keep warm: about a third of them; the
-   * later of the two by max() of both, '' standing for none (a date is
-   * never empty), not by a compound SELECT, three times dearer. Each
-   * step is MATERIALIZED because a flattened subquery would be copied,
-   * and its seeks run, once for each use of its column. The people are
-   * read in the table's order (+p.deleted: not through people_sort,
-   * which would add a lookup of each row in the table). */
+  /* Never contacted: the clock starts when we met (or the card was made). */
   if (self->stmts[NB_STMT_GOING_COLD] == NULL)
-    sql = g_strdup_printf ("WITH own (id, met_date, created, cadence_days, own) AS MATERIALIZED ("
-                           "  SELECT p.id, p.met_date, p.created, p.cadence_days, "
-                           NEWEST_OWN_CONTACT ("p.id", "?1")
-                           "  FROM people p"
-                           "  WHERE +p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0),"
-                           " cold (id, met, made, cadence, last) AS MATERIALIZED ("
-                           "  SELECT id, met_date, created, cadence_days,"
-                           "         CASE WHEN julianday (?1) - julianday (own.own) - cadence_days <= 0"
-                           "              THEN own.own"
-                           "              ELSE nullif (max (coalesce (own.own, ''),"
-                           "                                coalesce (" NEWEST_OTHER_CONTACT ("own.id", "?1") ", '')),"
-                           "                           '')"
-                           "         END"
-                           "  FROM own)"
-                           "SELECT p.id, %s, " NB_STORE_PERSON_TAIL ", cold.last"
-                           " FROM cold JOIN people p ON p.id = cold.id"
-                           " WHERE " OVERDUE ("cold") " > 0"
-                           " ORDER BY " OVERDUE ("cold") " DESC, p.sort_key, p.id",
-                           self->person_columns);
+    sql = g_strdup_printf (NB_STORE_SQL_GOING_COLD, self->person_columns);
   stmt = _nb_store_prepare (self, NB_STMT_GOING_COLD, sql, error);
   if (stmt == NULL)
     goto failed;

@@ -77,6 +77,7 @@ typedef enum {
   NB_STMT_TIMELINE,
   NB_STMT_FOLLOWUPS,
   NB_STMT_FOLLOWUPS_OVERDUE,
+  NB_STMT_FOLLOWUPS_DUE_BY,
   NB_STMT_UPCOMING_MEETINGS,
   NB_STMT_GOING_COLD,
   NB_STMT_RECENT_WITHOUT_FOLLOWUP,
@@ -346,6 +347,87 @@ gboolean   _nb_store_check_optional_date (const char *date_iso,
 /* Kinds that do not restart the stay-in-touch clock
  * (nb_entry_counts_as_contact()). */
 #define NB_STORE_NOT_CONTACT "('dream', 'challenge', 'need')"
+
+/* Last contact. An entry counts as a contact unless it is one of
+ * NB_STORE_NOT_CONTACT, compared one by one: SQLite builds a NOT IN list
+ * again at each run of a correlated subquery, which doubled the cost of
+ * the people list. */
+#define NB_STORE_CONTACT_KIND \
+  "e.kind <> 'dream' AND e.kind <> 'challenge' AND e.kind <> 'need'"
+
+/* The newest contact of @person on their own timeline, and from the
+ * other side of introductions whose own person is not deleted, up to
+ * the date @today: a seek back from @today at the end of entries_live
+ * and of entries_other_live, which hold every column read (schema
+ * version 4). */
+#define NB_STORE_SQL_NEWEST_OWN(person, today) \
+  "(SELECT e.date FROM entries e" \
+  "  WHERE e.person_id = " person " AND e.deleted = 0" \
+  "    AND " NB_STORE_CONTACT_KIND " AND e.date <= " today \
+  "  ORDER BY e.date DESC LIMIT 1)"
+#define NB_STORE_SQL_NEWEST_OTHER(person, today) \
+  "(SELECT e.date FROM entries e" \
+  "  WHERE e.other_person_id = " person " AND e.deleted = 0" \
+  "    AND " NB_STORE_CONTACT_KIND " AND e.date <= " today \
+  "    AND (SELECT o.deleted FROM people o WHERE o.id = e.person_id) = 0" \
+  "  ORDER BY e.date DESC LIMIT 1)"
+
+/* The same dates from contact_dates (schema version 5), row @c of the
+ * person @person (LEFT JOINed: no row, no contact), which keeps each
+ * person's newest contact of any date: a lookup, and the seek only when
+ * that date is later than @today (a meeting planned ahead). */
+#define NB_STORE_SQL_OWN_CONTACT(c, person, today) \
+  "(CASE WHEN " c ".own IS NULL OR " c ".own <= " today " THEN " c ".own" \
+  " ELSE " NB_STORE_SQL_NEWEST_OWN (person, today) " END)"
+#define NB_STORE_SQL_OTHER_CONTACT(c, person, today) \
+  "(CASE WHEN " c ".other IS NULL OR " c ".other <= " today " THEN " c ".other" \
+  " ELSE " NB_STORE_SQL_NEWEST_OTHER (person, today) " END)"
+
+/* Everyone's last contacts up to ?2, a row per person not deleted:
+ * id, own, other. */
+#define NB_STORE_SQL_PEOPLE_SUMMARIES \
+  "SELECT p.id, " NB_STORE_SQL_OWN_CONTACT ("c", "p.id", "?2") ", " \
+  NB_STORE_SQL_OTHER_CONTACT ("c", "p.id", "?2") \
+  " FROM people p LEFT JOIN contact_dates c ON c.person_id = p.id" \
+  " WHERE p.deleted = 0"
+
+/* Days past the cadence since the last contact, or since we met (or
+ * the card was made) for someone never contacted, of @cold's row, up
+ * to ?1. Its columns are not named as people's: the person's card is
+ * selected with it, by unqualified names. */
+#define NB_STORE_SQL_OVERDUE(cold) \
+  "(julianday (?1) - julianday (coalesce (" cold ".last," \
+  "                                       nullif (" cold ".met, '')," \
+  "                                       date (" cold ".made, 'unixepoch', 'localtime')))" \
+  " - " cold ".cadence)"
+
+/* People with a cadence, not archived, past it on ?1, most overdue
+ * first: their card's columns (%s: the store's person_columns) and
+ * NB_STORE_PERSON_TAIL after the id, then their last contact. The
+ * people are read in the table's order (+p.deleted: not through
+ * people_sort, which would add a lookup of each row in the table), and
+ * cold is MATERIALIZED because a flattened subquery would be copied,
+ * and its seeks run, once for each use of its column. */
+#define NB_STORE_SQL_GOING_COLD \
+  "WITH cold (id, met, made, cadence, last) AS MATERIALIZED (" \
+  "  SELECT p.id, p.met_date, p.created, p.cadence_days," \
+  "         nullif (max (coalesce (" NB_STORE_SQL_OWN_CONTACT ("c", "p.id", "?1") ", '')," \
+  "                      coalesce (" NB_STORE_SQL_OTHER_CONTACT ("c", "p.id", "?1") ", ''))," \
+  "                 '')" \
+  "  FROM people p LEFT JOIN contact_dates c ON c.person_id = p.id" \
+  "  WHERE +p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0)" \
+  "SELECT p.id, %s, " NB_STORE_PERSON_TAIL ", cold.last" \
+  " FROM cold JOIN people p ON p.id = cold.id" \
+  " WHERE " NB_STORE_SQL_OVERDUE ("cold") " > 0" \
+  " ORDER BY " NB_STORE_SQL_OVERDUE ("cold") " DESC, p.sort_key, p.id"
+
+/* Open follow-ups due by ?1, a range of entries_open_followups. */
+#define NB_STORE_SQL_FOLLOWUPS_DUE_BY \
+  "SELECT " NB_STORE_ENTRY_COLUMNS " FROM entries e" \
+  " JOIN people p ON p.id = e.person_id" \
+  " WHERE e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1" \
+  "   AND e.deleted = 0 AND p.deleted = 0" \
+  " ORDER BY e.due, e.id"
 
 /* The kinds of the goodwill balance, as the WHERE of the index
  * entries_goodwill (nb-store-schema.c, version 4) spells them: a query

@@ -23,7 +23,7 @@
 G_BEGIN_DECLS
 
 /* The current schema version (PRAGMA user_version). */
-#define NB_STORE_SCHEMA_VERSION 4
+#define NB_STORE_SCHEMA_VERSION 5
 
 #define NB_TYPE_STORE (nb_store_get_type ())
 G_DECLARE_FINAL_TYPE (NbStore, nb_store, NB, STORE, GObject)
@@ -153,6 +153,11 @@ GPtrArray   *nb_store_list_followups   (NbStore     *self,
                                         gboolean     overdue_only,
                                         const char  *today_iso,
                                         GError     **error);
+/* Open follow-ups of everyone due on or before @last_due_iso (a valid
+ * date), due date ascending: the agenda's overdue and coming week. */
+GPtrArray   *nb_store_list_followups_due_by (NbStore    *self,
+                                             const char *last_due_iso,
+                                             GError    **error);
 /* Meetings dated after @today_iso, soonest first. */
 GPtrArray   *nb_store_list_upcoming_meetings (NbStore    *self,
                                               const char *today_iso,

@@ -18,7 +18,9 @@ char *_nb_agenda_join_facts              (const char *first,
 /* "Monday, 23 November 2026" */
 char *_nb_agenda_dup_date_heading        (const char *today_iso);
 /* The day before @today_iso. */
-char *_nb_agenda_dup_yesterday           (const char *today_iso);
+/* @today_iso moved by @days (negative: back); itself if not a date. */
+char *_nb_agenda_dup_day                 (const char *today_iso,
+                                          int         days);
 /* "2 follow-ups overdue · 3 due this week" */
 char *_nb_agenda_dup_summary             (guint       n_overdue,
                                           guint       n_due);

@@ -50,7 +50,8 @@ _nb_agenda_dup_date_heading (const char *today_iso)
 }
 
 char *
-_nb_agenda_dup_yesterday (const char *today_iso)
+_nb_agenda_dup_day (const char *today_iso,
+                    int         days)
 {
   GDate date;
 
@@ -58,7 +59,10 @@ _nb_agenda_dup_yesterday (const char *today_iso)
   if (!nb_date_parse_iso (today_iso, &date, NULL))
     return g_strdup (today_iso);
 
-  g_date_subtract_days (&date, 1);
+  if (days < 0)
+    g_date_subtract_days (&date, (guint) -days);
+  else
+    g_date_add_days (&date, (guint) days);
   return nb_date_to_iso (&date);
 }
 

@@ -1,7 +1,8 @@
 /* bench-floor.h: the floor of each measure, the store's SQL run bare.
  *
- * The SQL below is copied from nb-store-*.c: when the store's changes,
- * this copy must follow, or the floor measures something else.
+ * The SQL below is the store's: the macros nb-store-private.h shares,
+ * or copied from nb-store-*.c. When a copied statement changes, this
+ * copy must follow, or the floor measures something else.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,19 +24,8 @@ G_BEGIN_DECLS
   "                           WHERE t.person_id = p.id AND t.tag = ?2)) " \
   "ORDER BY p.sort_key, p.id"
 #define SQL_PEOPLE_TAGS "SELECT person_id, tag FROM tags ORDER BY person_id, tag"
-#define FLOOR_CONTACT_KIND "e.kind <> 'dream' AND e.kind <> 'challenge' AND e.kind <> 'need'"
-#define FLOOR_LAST_OWN(person, today) \
-  "(SELECT max (e.date) FROM entries e" \
-  "  WHERE e.person_id = " person " AND e.deleted = 0" \
-  "    AND " FLOOR_CONTACT_KIND " AND e.date <= " today ")"
-#define FLOOR_LAST_OTHER(person, today) \
-  "(SELECT max (e.date) FROM entries e" \
-  "  WHERE e.other_person_id = " person " AND e.deleted = 0" \
-  "    AND " FLOOR_CONTACT_KIND " AND e.date <= " today \
-  "    AND (SELECT o.deleted FROM people o WHERE o.id = e.person_id) = 0)"
-#define SQL_PEOPLE_SUMMARIES \
-  "SELECT p.id, " FLOOR_LAST_OWN ("p.id", "?2") ", " FLOOR_LAST_OTHER ("p.id", "?2") \
-  " FROM people p WHERE p.deleted = 0"
+/* Shared with the store (nb-store-private.h), so that they cannot part. */
+#define SQL_PEOPLE_SUMMARIES NB_STORE_SQL_PEOPLE_SUMMARIES
 #define SQL_DUE_FOLLOWUPS \
   "SELECT e.person_id FROM entries e" \
   " WHERE e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1" \
@@ -62,12 +52,8 @@ G_BEGIN_DECLS
  * which SQL_CARDS_INDEX fills once per change to a person, not per
  * need: no SQL per need is left, and this does nothing with ?1 and ?2. */
 #define SQL_HELPERS "SELECT ?1, ?2 LIMIT 0"
-#define SQL_FOLLOWUPS \
-  "SELECT " NB_STORE_ENTRY_COLUMNS " FROM entries e" \
-  " JOIN people p ON p.id = e.person_id" \
-  " WHERE e.kind = 'follow-up' AND e.status = 'open'" \
-  "   AND e.deleted = 0 AND p.deleted = 0" \
-  " ORDER BY e.due, e.id"
+/* ?1: the last day of the agenda's week. */
+#define SQL_FOLLOWUPS NB_STORE_SQL_FOLLOWUPS_DUE_BY
 #define SQL_MEETINGS \
   "SELECT " NB_STORE_ENTRY_COLUMNS " FROM entries e" \
   " JOIN people p ON p.id = e.person_id" \
@@ -84,41 +70,7 @@ G_BEGIN_DECLS
   " FROM (SELECT kind, count (*) AS n FROM entries" \
   "       WHERE deleted = 0 AND " NB_STORE_GOODWILL_KINDS \
   "       GROUP BY kind) g"
-#define FLOOR_NEWEST_OWN(person, today) \
-  "(SELECT e.date FROM entries e" \
-  "  WHERE e.person_id = " person " AND e.deleted = 0" \
-  "    AND " FLOOR_CONTACT_KIND " AND e.date <= " today \
-  "  ORDER BY e.date DESC LIMIT 1)"
-#define FLOOR_NEWEST_OTHER(person, today) \
-  "(SELECT e.date FROM entries e" \
-  "  WHERE e.other_person_id = " person " AND e.deleted = 0" \
-  "    AND " FLOOR_CONTACT_KIND " AND e.date <= " today \
-  "    AND (SELECT o.deleted FROM people o WHERE o.id = e.person_id) = 0" \
-  "  ORDER BY e.date DESC LIMIT 1)"
-#define FLOOR_OVERDUE(cold) \
-  "(julianday (?1) - julianday (coalesce (" cold ".last," \
-  "                                       nullif (" cold ".met, '')," \
-  "                                       date (" cold ".made, 'unixepoch', 'localtime')))" \
-  " - " cold ".cadence)"
-#define SQL_GOING_COLD \
-  "WITH own (id, met_date, created, cadence_days, own) AS MATERIALIZED (" \
-  "  SELECT p.id, p.met_date, p.created, p.cadence_days, " \
-  FLOOR_NEWEST_OWN ("p.id", "?1") \
-  "  FROM people p" \
-  "  WHERE +p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0)," \
-  " cold (id, met, made, cadence, last) AS MATERIALIZED (" \
-  "  SELECT id, met_date, created, cadence_days," \
-  "         CASE WHEN julianday (?1) - julianday (own.own) - cadence_days <= 0" \
-  "              THEN own.own" \
-  "              ELSE nullif (max (coalesce (own.own, '')," \
-  "                                coalesce (" FLOOR_NEWEST_OTHER ("own.id", "?1") ", ''))," \
-  "                           '')" \
-  "         END" \
-  "  FROM own)" \
-  "SELECT p.id, %s, " NB_STORE_PERSON_TAIL ", cold.last" \
-  " FROM cold JOIN people p ON p.id = cold.id" \
-  " WHERE " FLOOR_OVERDUE ("cold") " > 0" \
-  " ORDER BY " FLOOR_OVERDUE ("cold") " DESC, p.sort_key, p.id"
+#define SQL_GOING_COLD NB_STORE_SQL_GOING_COLD
 /* ?3 to ?5: the bounds of the cheaper test, as recent_bounds() in
  * nb-store-lists.c computes them (bench-core.c does the same). */
 #define SQL_RECENT \

@@ -417,7 +417,9 @@ test_agenda_phrases (void)
                  "You’ve received 4 and given 1: a good moment to help someone.");
 
   assert_phrase (_nb_agenda_dup_date_heading ("2026-11-23"), "Monday, 23 November 2026");
-  assert_phrase (_nb_agenda_dup_yesterday ("2026-03-01"), "2026-02-28");
+  assert_phrase (_nb_agenda_dup_day ("2026-03-01", -1), "2026-02-28");
+  assert_phrase (_nb_agenda_dup_day ("2026-12-28", 7), "2027-01-04");
+  assert_phrase (_nb_agenda_dup_day ("not a date", 7), "not a date");
   assert_phrase (_nb_agenda_join_facts ("Maria Rossi", ""), "Maria Rossi");
   assert_phrase (_nb_agenda_join_facts ("", "due today"), "due today");
 

@@ -291,3 +291,30 @@ test_assert_search_index_exact (NbStore *store)
                    test_sqlite_int (store->db, "SELECT count (*) FROM (" EXPECTED_INDEX ")"));
   g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM pending_search"), ==, 0);
 }
+
+/* Each person's newest contacts, worked out from every entry with
+ * max() and a join, not as the schema's triggers or the store's seeks
+ * do it: id, own, other (NULL for none). */
+#define EXPECTED_CONTACT_DATES \
+  "SELECT p.id," \
+  "  (SELECT max (e.date) FROM entries e WHERE e.person_id = p.id AND e.deleted = 0" \
+  "     AND e.kind NOT IN " NB_STORE_NOT_CONTACT ")," \
+  "  (SELECT max (e.date) FROM entries e JOIN people i ON i.id = e.person_id" \
+  "    WHERE e.other_person_id = p.id AND e.deleted = 0 AND i.deleted = 0" \
+  "      AND e.kind NOT IN " NB_STORE_NOT_CONTACT ")" \
+  " FROM people p"
+/* A missing row stands for none. */
+#define ACTUAL_CONTACT_DATES \
+  "SELECT p.id, c.own, c.other FROM people p LEFT JOIN contact_dates c ON c.person_id = p.id"
+
+void
+test_assert_contact_dates_exact (sqlite3 *db)
+{
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count (*) FROM (" ACTUAL_CONTACT_DATES
+                                        " EXCEPT " EXPECTED_CONTACT_DATES ")"), ==, 0);
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count (*) FROM (" EXPECTED_CONTACT_DATES
+                                        " EXCEPT " ACTUAL_CONTACT_DATES ")"), ==, 0);
+  /* No row outlives its person. */
+  g_assert_cmpint (test_sqlite_int (db, "SELECT count (*) FROM contact_dates"
+                                        " WHERE person_id NOT IN (SELECT id FROM people)"), ==, 0);
+}

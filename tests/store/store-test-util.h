@@ -41,6 +41,9 @@ void       test_fill_sample    (NbStore      *store);
 /* The search index is exactly what the schema's rules make of the
  * people and entries, and no row waits to be written to it. */
 void       test_assert_search_index_exact (NbStore *store);
+/* contact_dates holds each person's newest contacts, as every entry
+ * says, and nothing for anyone else. */
+void       test_assert_contact_dates_exact (sqlite3 *db);
 /* "type name tbl_name sql" of every schema object, sorted, with white
  * space normalised. */
 char      *test_dump_schema    (sqlite3      *db);

@@ -378,6 +378,27 @@ test_followups_and_agenda (void)
   g_assert_cmpint (nb_entry_get_id (g_ptr_array_index (overdue, 0)), ==, late);
   g_assert_true (nb_entry_is_overdue (g_ptr_array_index (overdue, 0), "2024-06-15"));
 
+  /* Due by a day: overdue and due that day, not later nor done; the
+   * day itself counts. */
+  {
+    g_autoptr(GPtrArray) by_day = nb_store_list_followups_due_by (store, "2024-06-15", &error);
+    g_autoptr(GPtrArray) by_july = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (by_day->len, ==, 2);
+    g_assert_cmpint (nb_entry_get_id (g_ptr_array_index (by_day, 0)), ==, late);
+    g_assert_cmpstr (nb_entry_get_due (g_ptr_array_index (by_day, 1)), ==, "2024-06-15");
+
+    by_july = nb_store_list_followups_due_by (store, "2024-07-01", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (by_july->len, ==, 3);
+    g_assert_cmpint (nb_entry_get_id (g_ptr_array_index (by_july, 2)), ==, later);
+
+    g_assert_null (nb_store_list_followups_due_by (store, "2024-13-01", &error));
+    g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
   g_clear_pointer (&overdue, g_ptr_array_unref);
   overdue = nb_store_list_followups (store, TRUE, "2024-02-30", &error);
   g_assert_null (overdue);

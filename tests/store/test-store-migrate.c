@@ -569,7 +569,7 @@ test_v3_to_v4 (void)
 
   store = nb_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
   assert_integrity_ok (store->db);
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -595,6 +595,63 @@ test_v3_to_v4 (void)
       g_assert_nonnull (strstr (plan, plans[i].uses));
       g_assert_null (strstr (plan, "SCAN e\n"));
     }
+}
+
+/* Version 5 fills contact_dates with everyone's newest contacts, and
+ * the lists read them from there, seeking into entries only for a date
+ * to come. */
+static void
+test_v4_to_v5 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "store", "fixtures", "schema-v4.sql", NULL);
+  g_autofree char *path = load_fixture (fixture);
+  g_autofree char *plan = NULL;
+  g_autoptr(NbStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const tables[] = { "people", "tags", "entries", "events", "event_people", "profile",
+                                  "capture_drafts" };
+  char *before[G_N_ELEMENTS (tables)] = { NULL, };
+  sqlite3 *db;
+
+  db = test_sqlite_open (path);
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    before[i] = dump_rows (db, tables[i]);
+  sqlite3_close (db);
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
+  assert_integrity_ok (store->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *after = dump_rows (store->db, tables[i]);
+
+      g_assert_cmpstr (after, ==, before[i]);
+      g_clear_pointer (&before[i], g_free);
+    }
+
+  /* Everyone has their row; the fixture's introduction counts on both
+   * sides. */
+  test_assert_contact_dates_exact (store->db);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM contact_dates"), ==,
+                   test_sqlite_int (store->db, "SELECT count (*) FROM people"));
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM contact_dates WHERE other IS NOT NULL"), >=, 1);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM contact_dates WHERE own IS NOT NULL"), >=, 2);
+
+  /* Everyone's last contact: a lookup each, no read of entries unless
+   * a date is to come. */
+  plan = query_plan (store->db, NB_STORE_SQL_PEOPLE_SUMMARIES);
+  g_test_message ("%s", plan);
+  g_assert_nonnull (strstr (plan, "SEARCH c USING INTEGER PRIMARY KEY"));
+  g_assert_null (strstr (plan, "SCAN e"));
+
+  /* A change after the migration is kept by the triggers. */
+  test_add_entry (store, NB_ENTRY_CONVERSATION, 1, "2031-01-01", "Planned");
+  test_assert_contact_dates_exact (store->db);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM contact_dates"
+                                               " WHERE person_id = 1 AND own = '2031-01-01'"), ==, 1);
 }
 
 /* Every NbPerson field has its column, named by its key. */
@@ -628,6 +685,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/v1-to-v2", test_v1_to_v2);
   g_test_add_func ("/store/migrate/v2-to-v3", test_v2_to_v3);
   g_test_add_func ("/store/migrate/v3-to-v4", test_v3_to_v4);
+  g_test_add_func ("/store/migrate/v4-to-v5", test_v4_to_v5);
   g_test_add_func ("/store/migrate/person-columns", test_person_columns);
 
   return g_test_run ();

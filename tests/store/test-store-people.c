@@ -685,6 +685,170 @@ test_list_summaries (void)
   g_assert_cmpuint (received, ==, expect_received);
 }
 
+/* A random entry of @kind for one of @ids, dated within a year back
+ * or a month ahead (NULL when an introduction drew the same person). */
+static NbEntry *
+random_entry (GRand        *rand,
+              const gint64 *ids,
+              guint         n_ids,
+              NbEntryKind   kind)
+{
+  gint64 person = ids[g_rand_int_range (rand, 0, n_ids)];
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) when = g_date_time_add_days (now, g_rand_int_range (rand, -400, 30));
+  g_autofree char *date = g_date_time_format (when, "%Y-%m-%d");
+  g_autoptr(NbEntry) entry = nb_entry_new (kind, person, date, "Something");
+
+  if (kind == NB_ENTRY_INTRODUCTION)
+    {
+      gint64 other = ids[g_rand_int_range (rand, 0, n_ids)];
+
+      if (other == person)
+        return NULL;
+      nb_entry_set_other_person_id (entry, other);
+    }
+  if (kind == NB_ENTRY_FOLLOW_UP)
+    nb_entry_set_due (entry, date);
+  if (kind == NB_ENTRY_DREAM || kind == NB_ENTRY_CHALLENGE || kind == NB_ENTRY_NEED)
+    nb_entry_set_status (entry, NB_STATUS_OPEN);
+
+  return g_steal_pointer (&entry);
+}
+
+/* Every way an entry or a person changes keeps contact_dates (schema
+ * version 5) exact, and the summaries read from it equal the person
+ * page's, which reads the timeline: entries added, moved to another
+ * date or person, deleted and restored; people deleted (their
+ * introductions stop counting for others), restored and purged. */
+static void
+test_contact_dates (void)
+{
+  g_autoptr(NbStore) store = test_open_new_store ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = nb_date_today_iso ();
+  gint64 ids[12];
+  gint64 introducer;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %02u", i);
+
+      ids[i] = test_add_person (store, name, "", "");
+    }
+  test_assert_contact_dates_exact (store->db);
+
+  for (guint step = 0; step < 300; step++)
+    {
+      guint what = g_rand_int_range (rand, 0, 10);
+
+      if (what < 5 || entries->len == 0)
+        {
+          NbEntryKind kind = (NbEntryKind) g_rand_int_range (rand, 0, NB_N_ENTRY_KINDS);
+          g_autoptr(NbEntry) entry = random_entry (rand, ids, G_N_ELEMENTS (ids), kind);
+          gint64 id;
+
+          if (entry == NULL)
+            continue;
+          id = nb_store_add_entry (store, entry, &error);
+          g_assert_no_error (error);
+          g_array_append_val (entries, id);
+        }
+      else
+        {
+          gint64 id = g_array_index (entries, gint64, g_rand_int_range (rand, 0, entries->len));
+          g_autoptr(NbEntry) entry = nb_store_get_entry (store, id, &error);
+
+          if (entry == NULL)
+            {
+              /* Purged with its person. */
+              g_assert_error (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND);
+              g_clear_error (&error);
+              continue;
+            }
+          g_assert_no_error (error);
+
+          if (what == 5)
+            {
+              g_autoptr(NbEntry) moved = random_entry (rand, ids, G_N_ELEMENTS (ids), nb_entry_get_kind (entry));
+
+              if (moved == NULL)
+                continue;
+              nb_entry_set_date (entry, nb_entry_get_date (moved));
+              if (nb_entry_get_kind (entry) == NB_ENTRY_FOLLOW_UP)
+                nb_entry_set_due (entry, nb_entry_get_date (moved));
+              if (g_rand_boolean (rand) && nb_entry_get_kind (entry) != NB_ENTRY_INTRODUCTION)
+                nb_entry_set_person_id (entry, nb_entry_get_person_id (moved));
+              nb_store_update_entry (store, entry, &error);
+            }
+          else if (what == 6)
+            {
+              nb_store_delete_entry (store, id, &error);
+            }
+          else if (what == 7)
+            {
+              nb_store_undelete_entry (store, id, &error);
+            }
+          else if (what == 8)
+            {
+              gint64 person = ids[g_rand_int_range (rand, 0, G_N_ELEMENTS (ids))];
+
+              if (nb_store_delete_person (store, person, &error))
+                nb_store_undelete_person (store, person, &error);
+            }
+          else
+            {
+              /* Text only: nothing to read again. */
+              nb_entry_set_text (entry, "Something else");
+              nb_store_update_entry (store, entry, &error);
+            }
+          if (error != NULL && g_error_matches (error, NB_STORE_ERROR, NB_STORE_ERROR_NOT_FOUND))
+            g_clear_error (&error);
+          g_assert_no_error (error);
+        }
+
+      test_assert_contact_dates_exact (store->db);
+    }
+
+  /* Someone who introduced others, deleted: their introductions stop
+   * counting for the others, and count again once restored. */
+  introducer = test_sqlite_int (store->db, "SELECT person_id FROM entries"
+                                           " WHERE kind = 'introduction' AND deleted = 0 LIMIT 1");
+  g_assert_cmpint (introducer, >, 0);
+  nb_store_delete_person (store, introducer, &error);
+  g_assert_no_error (error);
+  test_assert_contact_dates_exact (store->db);
+
+  {
+    g_autoptr(GPtrArray) people = nb_store_list_people (store, NULL, TRUE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (people->len, ==, G_N_ELEMENTS (ids) - 1);
+    for (guint i = 0; i < people->len; i++)
+      {
+        NbPerson *listed = g_ptr_array_index (people, i);
+        g_autoptr(NbPerson) page = nb_store_get_person (store, nb_person_get_id (listed), &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (nb_person_get_last_contact (listed), ==, nb_person_get_last_contact (page));
+        g_assert_cmpstr (nb_person_get_last_contact (listed), <=, today);
+      }
+  }
+
+  nb_store_undelete_person (store, introducer, &error);
+  g_assert_no_error (error);
+  test_assert_contact_dates_exact (store->db);
+
+  /* Deleted for good: their row goes, and the others' follow. */
+  nb_store_delete_person (store, introducer, &error);
+  g_assert_no_error (error);
+  nb_store_purge_deleted (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (store->db, "SELECT count (*) FROM people"), ==, G_N_ELEMENTS (ids) - 1);
+  test_assert_contact_dates_exact (store->db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -700,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/store/people/resolve", test_resolve);
   g_test_add_func ("/store/people/ten-thousand", test_ten_thousand);
   g_test_add_func ("/store/people/list-summaries", test_list_summaries);
+  g_test_add_func ("/store/people/contact-dates", test_contact_dates);
 
   return g_test_run ();
 }
