@@ -403,11 +403,11 @@ gboolean   _nb_store_check_optional_date (const char *date_iso,
 
 /* People with a cadence, not archived, past it on ?1, most overdue
  * first: their card's columns (%s: the store's person_columns) and
- * NB_STORE_PERSON_TAIL after the id, then their last contact. The
- * people are read in the table's order (+p.deleted: not through
- * people_sort, which would add a lookup of each row in the table), and
- * cold is MATERIALIZED because a flattened subquery would be copied,
- * and its seeks run, once for each use of its column. */
+ * NB_STORE_PERSON_TAIL after the id, then their last contact. Everyone
+ * with a cadence is read from people_cadence (schema version 5), which
+ * holds every column cold reads, and cold is MATERIALIZED because a
+ * flattened subquery would be copied, and its lookups run, once for
+ * each use of its column; the cards are read only for those past it. */
 #define NB_STORE_SQL_GOING_COLD \
   "WITH cold (id, met, made, cadence, last) AS MATERIALIZED (" \
   "  SELECT p.id, p.met_date, p.created, p.cadence_days," \
@@ -415,7 +415,7 @@ gboolean   _nb_store_check_optional_date (const char *date_iso,
   "                      coalesce (" NB_STORE_SQL_OTHER_CONTACT ("c", "p.id", "?1") ", ''))," \
   "                 '')" \
   "  FROM people p LEFT JOIN contact_dates c ON c.person_id = p.id" \
-  "  WHERE +p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0)" \
+  "  WHERE p.deleted = 0 AND p.archived = 0 AND p.cadence_days > 0)" \
   "SELECT p.id, %s, " NB_STORE_PERSON_TAIL ", cold.last" \
   " FROM cold JOIN people p ON p.id = cold.id" \
   " WHERE " NB_STORE_SQL_OVERDUE ("cold") " > 0" \

@@ -646,6 +646,18 @@ test_v4_to_v5 (void)
   g_test_message ("%s", plan);
   g_assert_nonnull (strstr (plan, "SEARCH c USING INTEGER PRIMARY KEY"));
   g_assert_null (strstr (plan, "SCAN e"));
+  g_clear_pointer (&plan, g_free);
+
+  /* Going cold reads everyone with a cadence from people_cadence, and
+   * only the cards of those past it from the table. */
+  {
+    g_autofree char *sql = g_strdup_printf (NB_STORE_SQL_GOING_COLD, "p.display_name");
+
+    plan = query_plan (store->db, sql);
+    g_test_message ("%s", plan);
+    g_assert_nonnull (strstr (plan, "USING COVERING INDEX people_cadence"));
+    g_assert_null (strstr (plan, "SCAN p\n"));
+  }
 
   /* A change after the migration is kept by the triggers. */
   test_add_entry (store, NB_ENTRY_CONVERSATION, 1, "2031-01-01", "Planned");
