@@ -31,6 +31,7 @@ static const char * const netbook_tables[] = {
   "people", "tags", "entries", "events", "event_people", "profile",
   "search", "search_data", "search_idx", "search_content",
   "search_docsize", "search_config",
+  "capture_drafts", "pending_search", "contact_dates",
   NULL
 };
 
