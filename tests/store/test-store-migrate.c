@@ -523,17 +523,50 @@ query_plan (sqlite3    *db,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The notebook of the fixture schema-v@version.sql, opened (so
+ * migrated) by this release, which must keep every row of @tables and
+ * leave a sound file. */
+static NbStore *
+open_migrated_fixture (int                version,
+                       const char * const *tables)
+{
+  g_autofree char *name = g_strdup_printf ("schema-v%d.sql", version);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "store", "fixtures", name, NULL);
+  g_autofree char *path = load_fixture (fixture);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  NbStore *store;
+  sqlite3 *db;
+
+  db = test_sqlite_open (path);
+  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, version);
+  for (guint i = 0; tables[i] != NULL; i++)
+    g_ptr_array_add (before, dump_rows (db, tables[i]));
+  sqlite3_close (db);
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
+  assert_integrity_ok (store->db);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      g_autofree char *after = dump_rows (store->db, tables[i]);
+
+      g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
+    }
+
+  return store;
+}
+
 /* The released version 3, opened by this release: only indexes are
  * added, every row stays, and the lists read when the window opens
  * use them rather than reading the entries table. */
 static void
 test_v3_to_v4 (void)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "store", "fixtures", "schema-v3.sql", NULL);
-  g_autofree char *path = load_fixture (fixture);
   g_autoptr(NbStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db;
   struct {
     const char *sql;
     const char *uses;
@@ -557,28 +590,9 @@ test_v3_to_v4 (void)
   };
   /* The search rows are rewritten on opening: loading the fixture on a
    * bare connection left them in pending_search (see schema v3). */
-  const char * const tables[] = { "people", "tags", "entries", "events", "event_people", "profile" };
-  /* g_autofree would free only the first: freed one by one below. */
-  char *before[G_N_ELEMENTS (tables)] = { NULL, };
+  const char * const tables[] = { "people", "tags", "entries", "events", "event_people", "profile", NULL };
 
-  db = test_sqlite_open (path);
-  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, 3);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    before[i] = dump_rows (db, tables[i]);
-  sqlite3_close (db);
-
-  store = nb_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
-  assert_integrity_ok (store->db);
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *after = dump_rows (store->db, tables[i]);
-
-      g_assert_cmpstr (after, ==, before[i]);
-      g_clear_pointer (&before[i], g_free);
-    }
+  store = open_migrated_fixture (3, tables);
 
   {
     g_autoptr(GPtrArray) hits = nb_store_search (store, "angstrom", 0, &error);
@@ -603,34 +617,10 @@ test_v3_to_v4 (void)
 static void
 test_v4_to_v5 (void)
 {
-  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "store", "fixtures", "schema-v4.sql", NULL);
-  g_autofree char *path = load_fixture (fixture);
-  g_autofree char *plan = NULL;
-  g_autoptr(NbStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   const char * const tables[] = { "people", "tags", "entries", "events", "event_people", "profile",
-                                  "capture_drafts" };
-  char *before[G_N_ELEMENTS (tables)] = { NULL, };
-  sqlite3 *db;
-
-  db = test_sqlite_open (path);
-  g_assert_cmpint (test_sqlite_int (db, "PRAGMA user_version"), ==, 4);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    before[i] = dump_rows (db, tables[i]);
-  sqlite3_close (db);
-
-  store = nb_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (test_sqlite_int (store->db, "PRAGMA user_version"), ==, NB_STORE_SCHEMA_VERSION);
-  assert_integrity_ok (store->db);
-
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree char *after = dump_rows (store->db, tables[i]);
-
-      g_assert_cmpstr (after, ==, before[i]);
-      g_clear_pointer (&before[i], g_free);
-    }
+                                  "capture_drafts", NULL };
+  g_autoptr(NbStore) store = open_migrated_fixture (4, tables);
+  g_autofree char *plan = NULL;
 
   /* Everyone has their row; the fixture's introduction counts on both
    * sides. */
