@@ -726,6 +726,8 @@ nb_agenda_page_class_init (NbAgendaPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Netbook/nb-agenda-page.ui");
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, date_label);
+  /* Only for gtk_widget_get_template_child(): see init. */
+  gtk_widget_class_bind_template_child_full (widget_class, "caught_up_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, caught_up_goodwill);
   gtk_widget_class_bind_template_child (widget_class, NbAgendaPage, overdue_section);
@@ -754,6 +756,7 @@ static void
 nb_agenda_page_init (NbAgendaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_status_page_defer_icon (ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), NB_TYPE_AGENDA_PAGE, "caught_up_page")));
 
   /* gtk_widget_dispose_template() unparents the direct children it
    * binds, behind AdwBin's back. */

@@ -105,6 +105,7 @@ update_header (NbBriefingPage *self)
   g_autofree char *kicker = g_strdup_printf (_("Briefing · %s"), today);
 
   nb_avatar_set_person (self->avatar, person);
+  gtk_widget_set_visible (GTK_WIDGET (self->avatar), TRUE);
   gtk_label_set_text (self->kicker_label, kicker);
   gtk_label_set_text (self->name_label, nb_person_get_display_name (person));
 }

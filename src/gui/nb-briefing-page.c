@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "nb-briefing-page-private.h"
+#include "nb-gui-util.h"
 
 G_DEFINE_FINAL_TYPE (NbBriefingPage, nb_briefing_page, ADW_TYPE_BIN)
 
@@ -309,6 +310,8 @@ nb_briefing_page_class_init (NbBriefingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbBriefingPage, stack);
   gtk_widget_class_bind_template_child (widget_class, NbBriefingPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbBriefingPage, avatar);
+  /* Only for gtk_widget_get_template_child(): see init. */
+  gtk_widget_class_bind_template_child_full (widget_class, "none_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, NbBriefingPage, kicker_label);
   gtk_widget_class_bind_template_child (widget_class, NbBriefingPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, NbBriefingPage, who_body);
@@ -338,6 +341,7 @@ static void
 nb_briefing_page_init (NbBriefingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_status_page_defer_icon (ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), NB_TYPE_BRIEFING_PAGE, "none_page")));
 }
 
 /* ---- Public API ---------------------------------------------------- */

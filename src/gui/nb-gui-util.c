@@ -36,6 +36,39 @@ nb_avatar_set_person (AdwAvatar *avatar,
   adw_avatar_set_show_initials (avatar, text->len > 0);
 }
 
+#define DEFERRED_ICON_KEY "nb-deferred-icon"
+
+static void
+on_deferred_icon_page_map_cb (GtkWidget *widget,
+                              gpointer   user_data)
+{
+  AdwStatusPage *page = ADW_STATUS_PAGE (widget);
+  const char *icon_name = g_object_get_data (G_OBJECT (page), DEFERRED_ICON_KEY);
+
+  g_signal_handlers_disconnect_by_func (page, on_deferred_icon_page_map_cb, user_data);
+  /* Unless the page was given another icon since. */
+  if (adw_status_page_get_icon_name (page) == NULL)
+    adw_status_page_set_icon_name (page, icon_name);
+  g_object_set_data (G_OBJECT (page), DEFERRED_ICON_KEY, NULL);
+}
+
+void
+nb_status_page_defer_icon (AdwStatusPage *page)
+{
+  g_autofree char *icon_name = NULL;
+
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (page)) ||
+      adw_status_page_get_icon_name (page) == NULL)
+    return;
+
+  icon_name = g_strdup (adw_status_page_get_icon_name (page));
+  adw_status_page_set_icon_name (page, NULL);
+  g_object_set_data_full (G_OBJECT (page), DEFERRED_ICON_KEY, g_steal_pointer (&icon_name), g_free);
+  g_signal_connect (page, "map", G_CALLBACK (on_deferred_icon_page_map_cb), NULL);
+}
+
 /* Whether the text may not end just before @p: a combining mark or a
  * variation selector belongs to the character before it, and a
  * zero-width joiner glues two characters into one emoji. */

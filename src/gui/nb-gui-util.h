@@ -23,6 +23,14 @@ G_BEGIN_DECLS
 void nb_avatar_set_person (AdwAvatar *avatar,
                            NbPerson  *person);
 
+/* Takes the icon @page's template gave it and gives it back when @page
+ * is first mapped. GTK 4.8 loads the icon of every visible image, on a
+ * page shown or not, and Adwaita's icons at status-page size are SVG
+ * only: one such icon on a page hidden at start-up loads librsvg, about
+ * 8 MiB resident (docs/performance.md). Call it after
+ * gtk_widget_init_template(). */
+void nb_status_page_defer_icon (AdwStatusPage *page);
+
 /* The start of @text (valid UTF-8) for a label: at most @max_chars
  * characters and @max_lines lines, cut between two characters (never
  * inside a UTF-8 sequence, nor before a combining mark), then "…" if

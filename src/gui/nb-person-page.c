@@ -134,6 +134,7 @@ update_identity (NbPersonPage *self)
   gint64 introduced_by = nb_person_get_introduced_by (person);
 
   nb_avatar_set_person (self->avatar, person);
+  gtk_widget_set_visible (GTK_WIDGET (self->avatar), TRUE);
   gtk_label_set_text (self->name_label, nb_person_get_display_name (person));
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
@@ -673,6 +674,8 @@ nb_person_page_class_init (NbPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbPersonPage, stack);
   gtk_widget_class_bind_template_child (widget_class, NbPersonPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, NbPersonPage, avatar);
+  /* Only for gtk_widget_get_template_child(): see init. */
+  gtk_widget_class_bind_template_child_full (widget_class, "none_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, NbPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, NbPersonPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, NbPersonPage, met_label);
@@ -709,6 +712,7 @@ nb_person_page_init (NbPersonPage *self)
    * when it gets narrow (libadwaita 1.2 has no breakpoints). */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  nb_status_page_defer_icon (ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), NB_TYPE_PERSON_PAGE, "none_page")));
 
   lists[0] = self->dreams_list;
   lists[1] = self->challenges_list;

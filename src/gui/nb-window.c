@@ -15,6 +15,7 @@
 #include "nb-date.h"
 #include "nb-person-page.h"
 #include "nb-person-row.h"
+#include "nb-gui-util.h"
 #include "nb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -963,6 +964,9 @@ nb_window_class_init (NbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, NbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, empty_page);
+  /* Only for gtk_widget_get_template_child(): see init. */
+  gtk_widget_class_bind_template_child_full (widget_class, "no_results_page", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "error_page", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, NbWindow, today_label);
@@ -988,12 +992,16 @@ nb_window_class_init (NbWindowClass *klass)
 static void
 nb_window_init (NbWindow *self)
 {
+  const char * const status_pages[] = { "empty_page", "no_results_page", "error_page" };
+
   self->sort_mode = g_strdup ("name");
   self->filter_mode = g_strdup ("all");
   self->filter_tag = g_strdup ("");
   self->today = nb_date_today_iso ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (status_pages); i++)
+    nb_status_page_defer_icon (ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (self), NB_TYPE_WINDOW, status_pages[i])));
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

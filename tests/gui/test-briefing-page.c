@@ -310,12 +310,17 @@ test_sections (Fixture       *f,
   g_autofree char *overdue = g_strdup_printf ("Overdue · due %s (13 days ago)", overdue_date);
   g_autofree char *due = g_strdup_printf ("Due %s (in 8 days)", due_date);
   const char * const *steps = nb_trust_get_next_steps (trust);
+  GtkWidget *avatar;
   int goodwill;
 
   g_assert_nonnull (briefing);
   g_assert_cmpint (nb_briefing_page_get_person_id (NB_BRIEFING_PAGE (page)), ==, f->maria);
 
-  /* Who */
+  /* Who: the avatar, hidden until there is a person, with initials. */
+  avatar = nb_gui_test_find (page, ADW_TYPE_AVATAR);
+  g_assert_nonnull (avatar);
+  g_assert_true (gtk_widget_get_mapped (avatar));
+  g_assert_cmpstr (adw_avatar_get_text (ADW_AVATAR (avatar)), ==, "M R");
   assert_shown (page, "Maria Rossi");
   assert_shown (page, kicker);
   assert_shown (page, "Graphic designer at Bianchi Rossi Partners");

@@ -350,6 +350,7 @@ test_identity (Fixture       *f,
 {
   GtkWidget *root = GTK_WIDGET (f->page);
   GtkWidget *label;
+  GtkWidget *avatar;
 
   g_assert_cmpint (nb_person_page_get_person_id (f->page), ==, f->bob);
   g_assert_true (nb_person_page_get_store (f->page) == f->store);
@@ -359,6 +360,11 @@ test_identity (Fixture       *f,
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_get_mapped (label));
   g_assert_false (gtk_label_get_use_markup (GTK_LABEL (label)));
+  /* The avatar, hidden until there is a person, shows their initials. */
+  avatar = nb_gui_test_find (root, ADW_TYPE_AVATAR);
+  g_assert_nonnull (avatar);
+  g_assert_true (gtk_widget_get_mapped (avatar));
+  g_assert_true (adw_avatar_get_show_initials (ADW_AVATAR (avatar)));
   g_assert_nonnull (nb_gui_test_find_label (root, "Owner · <i>Acme</i> & Co"));
   g_assert_nonnull (nb_gui_test_find_label (root, "Met 2 May 2024 at Chamber breakfast"));
   g_assert_nonnull (nb_gui_test_find_label (root, HOSTILE_DREAM));

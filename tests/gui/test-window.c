@@ -12,6 +12,7 @@
 
 #include "nb-application.h"
 #include "nb-gui-test.h"
+#include "nb-gui-util.h"
 #include "nb-window.h"
 
 static GSettings *
@@ -56,6 +57,8 @@ test_window_empty_state (void)
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_get_mapped (status));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Start Your Network");
+  /* Its icon came back when it was shown (nb_status_page_defer_icon()). */
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status)), ==, APP_ID "-symbolic");
   g_assert_nonnull (nb_gui_test_find_label (status, "Add Person"));
 
   /* The commands the menu and the empty state point at exist. */
@@ -255,6 +258,65 @@ summarize_template (const char *resource)
   return g_strjoinv ("\n", (char **) lines);
 }
 
+/* A status page on a hidden page has no icon (GTK 4.8 would load it, and
+ * librsvg with it) until it is shown; then it has the template's, unless
+ * it was given another meanwhile. */
+static void
+test_window_status_icons_deferred (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *first = adw_status_page_new ();
+  GtkWidget *second = adw_status_page_new ();
+  GtkWidget *third = adw_status_page_new ();
+  GtkWidget *bare = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (first), "dialog-warning-symbolic");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (second), "emblem-ok-symbolic");
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (third), "x-office-document-symbolic");
+  gtk_stack_add_named (GTK_STACK (stack), first, "first");
+  gtk_stack_add_named (GTK_STACK (stack), second, "second");
+  gtk_stack_add_named (GTK_STACK (stack), third, "third");
+  gtk_stack_add_named (GTK_STACK (stack), bare, "bare");
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+
+  nb_status_page_defer_icon (ADW_STATUS_PAGE (first));
+  nb_status_page_defer_icon (ADW_STATUS_PAGE (second));
+  nb_status_page_defer_icon (ADW_STATUS_PAGE (third));
+  nb_status_page_defer_icon (ADW_STATUS_PAGE (bare));
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (first)));
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (second)));
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (third)));
+
+  gtk_window_present (GTK_WINDOW (window));
+  nb_gui_test_wait_drawn (window);
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (first)), ==, "dialog-warning-symbolic");
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (second)));
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (third)));
+
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "second");
+  nb_gui_test_wait_drawn (window);
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (second)), ==, "emblem-ok-symbolic");
+
+  /* Given another icon while hidden: that one stays. */
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (third), "edit-find-symbolic");
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "third");
+  nb_gui_test_wait_drawn (window);
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (third)), ==, "edit-find-symbolic");
+
+  /* Without an icon, nothing to defer, and none appears. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "bare");
+  nb_gui_test_wait_drawn (window);
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (bare)));
+
+  /* Shown again later: still the same icons. */
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "first");
+  nb_gui_test_wait_drawn (window);
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (first)), ==, "dialog-warning-symbolic");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Any one build uses one of the two layouts (nb-window-private.h), so a
  * change that reaches only the other would go unnoticed: both offer the
  * same widgets, actions, pages and words. */
@@ -277,6 +339,7 @@ main (int   argc,
   g_test_add_func ("/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/window/screenshots", test_window_screenshots);
   g_test_add_func ("/window/templates-in-step", test_window_templates_in_step);
+  g_test_add_func ("/window/status-icons-deferred", test_window_status_icons_deferred);
 
   return nb_gui_test_run ();
 }
