@@ -513,7 +513,11 @@ build_entry_people (NbStore  *self,
       gint64 id = sqlite3_column_int64 (stmt, 0);
       gint64 person_id = sqlite3_column_int64 (stmt, 1);
 
-      if (id > 0 && id <= max_id && person_id > 0 && person_id < G_MAXUINT32)
+      /* A person id past 32 bits (rows written by another program):
+       * no map, each note is looked up instead. */
+      if (person_id >= G_MAXUINT32)
+        return TRUE;
+      if (id > 0 && id <= max_id && person_id > 0)
         map[id] = (guint32) person_id;
     }
 

@@ -311,32 +311,85 @@ compare_newest (gconstpointer a,
   return x->rowid < y->rowid ? 1 : x->rowid > y->rowid ? -1 : 0;
 }
 
-/* Ids of deleted people: their cards leave the search table, but their
- * entries stay there until purged. Few, from a partial index. */
-static GHashTable *
-load_deleted_people (NbStore  *self,
-                     GError  **error)
+/* What one search knows of each person: nothing yet (0), deleted, found
+ * by their card, or found by notes (1 + the index of their newest one
+ * in the notes array). Search as you type looks a person up for every
+ * matching note, up to 200,000 a keystroke: an array indexed by person
+ * id while ids are dense (they are SQLite's rowids), a hash table past
+ * PERSON_SLOTS_DENSE_MAX. */
+#define SLOT_DELETED G_MAXUINT32
+#define SLOT_CARD    (G_MAXUINT32 - 1)
+#define PERSON_SLOTS_DENSE_MAX (1 << 20)
+
+typedef struct {
+  guint32    *dense;   /* [0, n_dense) */
+  gsize       n_dense;
+  GHashTable *sparse;  /* gint64 * -> slot, for ids past n_dense */
+} PersonSlots;
+
+static void
+person_slots_clear (PersonSlots *slots)
 {
-  g_autoptr(GHashTable) deleted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_clear_pointer (&slots->dense, g_free);
+  g_clear_pointer (&slots->sparse, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PersonSlots, person_slots_clear)
+
+static guint32
+person_slot (PersonSlots *slots,
+             gint64       id)
+{
+  if (id >= 0 && (guint64) id < slots->n_dense)
+    return slots->dense[id];
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (slots->sparse, &id));
+}
+
+static void
+person_slot_set (PersonSlots *slots,
+                 gint64       id,
+                 guint32      value)
+{
+  if (id >= 0 && (guint64) id < slots->n_dense)
+    slots->dense[id] = value;
+  else
+    g_hash_table_insert (slots->sparse, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (value));
+}
+
+/* Slots for everyone, the deleted marked: their cards leave the search
+ * table, but their entries stay there until purged (few, from a
+ * partial index). */
+static gboolean
+person_slots_init (NbStore      *self,
+                   PersonSlots  *slots,
+                   GError      **error)
+{
   g_autoptr(NbStmt) stmt = NULL;
+  gint64 max_id;
   int rc;
+
+  slots->sparse = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_MAX_ID,
+                            "SELECT coalesce (max (id), 0) FROM people", error);
+  if (stmt == NULL || _nb_store_step (self, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  max_id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, _nb_stmt_release);
+
+  slots->n_dense = (gsize) CLAMP (max_id + 1, 1, PERSON_SLOTS_DENSE_MAX);
+  slots->dense = g_new0 (guint32, slots->n_dense);
 
   stmt = _nb_store_prepare (self, NB_STMT_DELETED_PEOPLE,
                             "SELECT id FROM people WHERE deleted <> 0", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
   while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+    person_slot_set (slots, sqlite3_column_int64 (stmt, 0), SLOT_DELETED);
 
-      g_hash_table_add (deleted, g_memdup2 (&id, sizeof id));
-    }
-
-  if (rc == -1)
-    return NULL;
-
-  return g_steal_pointer (&deleted);
+  return rc != -1;
 }
 
 /* Cards first, ranked by bm25 (a name beats work and tags, which beat
@@ -358,16 +411,14 @@ search_fts (NbStore     *self,
             GArray      *raw,
             GError     **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) deleted = NULL;
+  g_auto(PersonSlots) slots = { NULL, 0, NULL };
   int rc;
 
   /* Inside a write transaction, what it changed so far is found too. */
   if (!_nb_store_sync_search (self, error))
     return FALSE;
 
-  deleted = load_deleted_people (self, error);
-  if (deleted == NULL)
+  if (!person_slots_init (self, &slots, error))
     return FALSE;
 
   {
@@ -388,9 +439,9 @@ search_fts (NbStore     *self,
 
         /* One card per person; a deleted person has none left, but
          * checking costs nothing. */
-        if (g_hash_table_contains (deleted, &hit.person_id) ||
-            !g_hash_table_add (seen, g_memdup2 (&hit.person_id, sizeof hit.person_id)))
+        if (person_slot (&slots, hit.person_id) != 0)
           continue;
+        person_slot_set (&slots, hit.person_id, SLOT_CARD);
         g_array_append_val (raw, hit);
       }
 
@@ -407,7 +458,6 @@ search_fts (NbStore     *self,
   {
     g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_SEARCH_NOTES, NB_STORE_SQL_SEARCH_NOTES, error);
     g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (RawHit));
-    g_autoptr(GHashTable) newest = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
     if (stmt == NULL)
       return FALSE;
@@ -418,25 +468,26 @@ search_fts (NbStore     *self,
     while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
       {
         RawHit hit = { 0, sqlite3_column_int64 (stmt, 0), 0 };
-        gpointer index;
+        guint32 slot;
 
         hit.person_id = _nb_store_entry_person (self, hit.rowid / 2, error);
         if (hit.person_id == -1)
           return FALSE;
-
-        if (hit.person_id == 0 || g_hash_table_contains (seen, &hit.person_id) ||
-            g_hash_table_contains (deleted, &hit.person_id))
+        if (hit.person_id == 0)
           continue;
 
-        if (g_hash_table_lookup_extended (newest, &hit.person_id, NULL, &index))
+        slot = person_slot (&slots, hit.person_id);
+        if (slot == SLOT_CARD || slot == SLOT_DELETED)
+          continue;
+
+        if (slot != 0)
           {
-            g_array_index (notes, RawHit, GPOINTER_TO_UINT (index)).rowid = hit.rowid;
+            g_array_index (notes, RawHit, slot - 1).rowid = hit.rowid;
             continue;
           }
 
         g_array_append_val (notes, hit);
-        g_hash_table_insert (newest, g_memdup2 (&hit.person_id, sizeof hit.person_id),
-                             GUINT_TO_POINTER (notes->len - 1));
+        person_slot_set (&slots, hit.person_id, notes->len);
       }
 
     if (rc == -1)
@@ -456,6 +507,103 @@ search_fts (NbStore     *self,
   return TRUE;
 }
 
+/* What SQLite is asked for @query. */
+typedef struct {
+  char  *folded;
+  GStrv  all_terms;  /* every term, at white space */
+  GStrv  terms;      /* those of three characters or more */
+  char  *fts_query;  /* those as FTS5 strings */
+} Query;
+
+static void
+query_clear (Query *q)
+{
+  g_clear_pointer (&q->folded, g_free);
+  g_clear_pointer (&q->all_terms, g_strfreev);
+  g_clear_pointer (&q->terms, g_strfreev);
+  g_clear_pointer (&q->fts_query, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
+
+static gboolean
+query_init (Query       *q,
+            const char  *query,
+            GError     **error)
+{
+  g_autoptr(GString) fts_query = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (!_nb_store_check_utf8 (query, _("The search"), error))
+    return FALSE;
+
+  q->folded = _nb_fold_name (query);
+  q->all_terms = split_query (q->folded);
+
+  for (guint i = 0; q->all_terms[i] != NULL; i++)
+    {
+      if (g_utf8_strlen (q->all_terms[i], -1) < 3)
+        continue;
+      if (fts_query->len > 0)
+        g_string_append_c (fts_query, ' ');
+      append_fts_string (fts_query, q->all_terms[i]);
+      g_strv_builder_add (builder, q->all_terms[i]);
+    }
+  q->terms = g_strv_builder_end (builder);
+  q->fts_query = g_string_free (g_steal_pointer (&fts_query), FALSE);
+  return TRUE;
+}
+
+GArray *
+nb_store_search_ids (NbStore     *self,
+                     const char  *query,
+                     GError     **error)
+{
+  g_auto(Query) q = { NULL, NULL, NULL, NULL };
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (NB_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!query_init (&q, query, error))
+    return NULL;
+
+  if (!_nb_store_begin (self, FALSE, error))
+    return NULL;
+
+  if (q.all_terms[0] == NULL)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+  else if (q.terms[0] == NULL)
+    {
+      ids = _nb_store_find_ids_by_name (self, q.folded, error);
+      if (ids == NULL)
+        goto failed;
+    }
+  else
+    {
+      g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (RawHit));
+
+      if (!search_fts (self, q.fts_query, 0, raw, error))
+        goto failed;
+
+      ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), raw->len);
+      for (guint i = 0; i < raw->len; i++)
+        g_array_append_val (ids, g_array_index (raw, RawHit, i).person_id);
+    }
+
+  if (!_nb_store_commit (self, error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
+
+failed:
+  _nb_store_rollback (self);
+  return NULL;
+}
+
 GPtrArray *
 nb_store_search (NbStore     *self,
                  const char  *query,
@@ -465,54 +613,34 @@ nb_store_search (NbStore     *self,
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GArray) raw = NULL;
-  g_autoptr(GString) fts_query = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_autofree char *folded = NULL;
-  g_auto(GStrv) all_terms = NULL;
-  g_auto(GStrv) terms = NULL;
+  g_auto(Query) q = { NULL, NULL, NULL, NULL };
 
   g_return_val_if_fail (NB_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_nb_store_check_utf8 (query, _("The search"), error))
+  if (!query_init (&q, query, error))
     return NULL;
-
-  folded = _nb_fold_name (query);
-  all_terms = split_query (folded);
-
-  fts_query = g_string_new (NULL);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; all_terms[i] != NULL; i++)
-    {
-      if (g_utf8_strlen (all_terms[i], -1) < 3)
-        continue;
-      if (fts_query->len > 0)
-        g_string_append_c (fts_query, ' ');
-      append_fts_string (fts_query, all_terms[i]);
-      g_strv_builder_add (builder, all_terms[i]);
-    }
-  terms = g_strv_builder_end (builder);
 
   if (!_nb_store_begin (self, FALSE, error))
     return NULL;
 
-  if (all_terms[0] == NULL)
+  if (q.all_terms[0] == NULL)
     {
       hits = g_ptr_array_new_with_free_func ((GDestroyNotify) nb_search_hit_free);
       goto done;
     }
 
-  if (terms[0] == NULL)
+  if (q.terms[0] == NULL)
     {
-      hits = search_short (self, folded, limit, error);
+      hits = search_short (self, q.folded, limit, error);
       if (hits == NULL)
         goto failed;
       goto done;
     }
 
   raw = g_array_new (FALSE, FALSE, sizeof (RawHit));
-  if (!search_fts (self, fts_query->str, limit, raw, error))
+  if (!search_fts (self, q.fts_query, limit, raw, error))
     goto failed;
 
   /* Cards, tags and the list's summaries (stage and trust too when
@@ -541,9 +669,9 @@ nb_store_search (NbStore     *self,
       if (i >= SNIPPETS_MAX)
         continue;
       if (r->rowid % 2 == 1)
-        hit->snippet = entry_snippet (self, r->rowid / 2, (const char * const *) terms);
+        hit->snippet = entry_snippet (self, r->rowid / 2, (const char * const *) q.terms);
       else
-        hit->snippet = person_snippet (hit->person, (const char * const *) terms);
+        hit->snippet = person_snippet (hit->person, (const char * const *) q.terms);
     }
 
 done:

@@ -222,6 +222,12 @@ GPtrArray   *nb_store_search           (NbStore     *self,
                                         const char  *query,
                                         guint        limit,
                                         GError     **error);
+/* The ids of the people nb_store_search() finds for @query, in its
+ * order, and nothing else: what a list that holds everyone needs to
+ * filter and sort itself as the user types (no cards, no snippets). */
+GArray      *nb_store_search_ids       (NbStore     *self,
+                                        const char  *query,
+                                        GError     **error);
 /* nb_trust_compute() over the person's stored timeline, plus next steps
  * that need the network (introductions). @today_iso NULL = today. */
 NbTrust     *nb_store_compute_trust    (NbStore     *self,

@@ -496,7 +496,7 @@ on_search_entry_changed_cb (NbWindow       *self,
                             GtkSearchEntry *entry)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
@@ -504,21 +504,21 @@ on_search_entry_changed_cb (NbWindow       *self,
 
   if (stripped[0] != '\0' && self->store != NULL)
     {
-      hits = nb_store_search (self->store, stripped, 0, &error);
-      if (hits == NULL)
+      /* The list holds everyone already: their ids are enough. */
+      ids = nb_store_search_ids (self->store, stripped, &error);
+      if (ids == NULL)
         {
           g_warning ("Search failed: %s", error->message);
-          hits = g_ptr_array_new ();
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
         }
 
       self->search_ranks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-      for (guint i = 0; i < hits->len; i++)
+      for (guint i = 0; i < ids->len; i++)
         {
-          NbSearchHit *hit = g_ptr_array_index (hits, i);
           gint64 *key = g_new (gint64, 1);
           double *rank = g_new (double, 1);
 
-          *key = nb_person_get_id (hit->person);
+          *key = g_array_index (ids, gint64, i);
           /* Keep the store's order: it already ranks best first. */
           *rank = i;
           g_hash_table_replace (self->search_ranks, key, rank);

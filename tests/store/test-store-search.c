@@ -10,15 +10,27 @@
 
 #include "store-test-util.h"
 
+/* nb_store_search(), and nb_store_search_ids() checked against it: the
+ * same people in the same order, for every search these tests make. */
 static GPtrArray *
 search (NbStore    *store,
         const char *query)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *hits = nb_store_search (store, query, 0, &error);
+  g_autoptr(GArray) ids = NULL;
 
   g_assert_no_error (error);
   g_assert_nonnull (hits);
+
+  ids = nb_store_search_ids (store, query, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (ids->len, ==, hits->len);
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpint (g_array_index (ids, gint64, i), ==,
+                     nb_person_get_id (((NbSearchHit *) g_ptr_array_index (hits, i))->person));
+
   return hits;
 }
 
@@ -341,6 +353,66 @@ test_other_connection (void)
   g_assert_no_error (error);
   assert_finds (store, "quarry", "Xavier Pendleton");
   test_assert_search_index_exact (store);
+}
+
+/* Ids far apart (a notebook merged from another, rows written by
+ * another program) are found as well as dense ones, notes and all, and
+ * a deleted person's notes find nobody either way. */
+static void
+test_sparse_ids (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+  g_autofree char *path = g_strdup (nb_store_get_path (store));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 near = test_add_person (store, "Quentin Marlowe", "", "");
+  sqlite3 *db = test_sqlite_open (path);
+
+  test_sqlite_exec (db, "INSERT INTO people (id, display_name, folded_name, created, updated) "
+                        "VALUES (5000000000, 'Quincy Farthing', 'quincy farthing', 0, 0)");
+  test_sqlite_exec (db, "INSERT INTO people (id, display_name, folded_name, created, updated) "
+                        "VALUES (3000000, 'Querida Lontano', 'querida lontano', 0, 0)");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  test_add_entry (store, NB_ENTRY_NOTE, 5000000000, "2024-05-01", "Keeps quails on the roof");
+  test_add_entry (store, NB_ENTRY_NOTE, 3000000, "2024-05-02", "Asked about quails");
+  test_add_entry (store, NB_ENTRY_NOTE, 3000000, "2024-05-03", "More quails");
+  test_add_entry (store, NB_ENTRY_NOTE, near, "2024-05-04", "Quails again");
+  test_add_entry (store, NB_ENTRY_NOTE, 1, "2024-05-05", "Heard of quails");
+
+  /* Newest note first, one hit per person (search() checks the ids). */
+  hits = search (store, "quails");
+  g_assert_cmpuint (hits->len, ==, 4);
+  g_assert_cmpint (nb_person_get_id (((NbSearchHit *) g_ptr_array_index (hits, 0))->person), ==, 1);
+  g_assert_cmpstr (hit_name (hits, 1), ==, "Quentin Marlowe");
+  g_assert_cmpstr (hit_name (hits, 2), ==, "Querida Lontano");
+  g_assert_cmpstr (hit_name (hits, 3), ==, "Quincy Farthing");
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Names, with and without the full-text index. */
+  assert_finds (store, "farthing", "Quincy Farthing");
+  assert_finds (store, "qu", "Quincy Farthing");
+  assert_finds (store, "qu", "Querida Lontano");
+
+  /* Deleted: their notes find nobody. */
+  g_assert_true (nb_store_delete_person (store, 5000000000, &error));
+  g_assert_no_error (error);
+  g_assert_true (nb_store_delete_person (store, near, &error));
+  g_assert_no_error (error);
+  hits = search (store, "quails");
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpint (nb_person_get_id (((NbSearchHit *) g_ptr_array_index (hits, 0))->person), ==, 1);
+  g_assert_cmpstr (hit_name (hits, 1), ==, "Querida Lontano");
+
+  /* Nothing to search for, and text that is not UTF-8. */
+  ids = nb_store_search_ids (store, "  ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = nb_store_search_ids (store, "qu\xff", &error);
+  g_assert_null (ids);
+  g_assert_nonnull (error);
 }
 
 static void
@@ -688,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/store/search/stays-in-sync", test_stays_in_sync);
   g_test_add_func ("/store/search/transactions", test_transactions);
   g_test_add_func ("/store/search/other-connection", test_other_connection);
+  g_test_add_func ("/store/search/sparse-ids", test_sparse_ids);
   g_test_add_func ("/store/search/syntax-is-text", test_syntax_is_text);
   g_test_add_func ("/store/search/helpers-trust-briefing", test_helpers_trust_briefing);
   g_test_add_func ("/store/search/notes-after-cards", test_notes_after_cards);
