@@ -554,6 +554,16 @@ query_init (Query       *q,
   return TRUE;
 }
 
+/* @q for @query, and the read transaction it is searched in. */
+static gboolean
+search_begin (NbStore     *self,
+              const char  *query,
+              Query       *q,
+              GError     **error)
+{
+  return query_init (q, query, error) && _nb_store_begin (self, FALSE, error);
+}
+
 GArray *
 nb_store_search_ids (NbStore     *self,
                      const char  *query,
@@ -566,10 +576,7 @@ nb_store_search_ids (NbStore     *self,
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!query_init (&q, query, error))
-    return NULL;
-
-  if (!_nb_store_begin (self, FALSE, error))
+  if (!search_begin (self, query, &q, error))
     return NULL;
 
   if (q.all_terms[0] == NULL)
@@ -619,10 +626,7 @@ nb_store_search (NbStore     *self,
   g_return_val_if_fail (query != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!query_init (&q, query, error))
-    return NULL;
-
-  if (!_nb_store_begin (self, FALSE, error))
+  if (!search_begin (self, query, &q, error))
     return NULL;
 
   if (q.all_terms[0] == NULL)

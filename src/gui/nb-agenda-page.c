@@ -49,6 +49,10 @@ struct _NbAgendaPage
   guint          n_overdue;
   guint          refresh_id;      /* pending idle refresh */
   guint          day_check_id;
+  /* nb_agenda_page_new_first_screen(): the first refresh reads the
+   * follow-ups only; nb_agenda_page_complete() reads the rest. */
+  gboolean       first_screen_only;
+  gboolean       rest_pending;
 
   /* Overdue, due and meetings hold NbEntry; cold and recent NbPerson. */
   NbAgendaSection sections[N_SECTIONS];
@@ -96,6 +100,7 @@ G_DEFINE_FINAL_TYPE (NbAgendaPage, nb_agenda_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_FIRST_SCREEN_ONLY,
   PROP_N_OVERDUE,
   N_PROPS
 };
@@ -680,6 +685,10 @@ nb_agenda_page_set_property (GObject      *object,
       self->store = g_value_dup_object (value);
       break;
 
+    case PROP_FIRST_SCREEN_ONLY:
+      self->first_screen_only = g_value_get_boolean (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -701,6 +710,10 @@ nb_agenda_page_class_init (NbAgendaPageClass *klass)
     g_param_spec_object ("store", NULL, NULL,
                          NB_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FIRST_SCREEN_ONLY] =
+    g_param_spec_boolean ("first-screen-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   /* For the sidebar's "2 follow-ups overdue". */
   properties[PROP_N_OVERDUE] =
     g_param_spec_uint ("n-overdue", NULL, NULL,
@@ -789,25 +802,25 @@ nb_agenda_page_new (NbStore *store)
                        NULL);
 }
 
-void
-nb_agenda_page_refresh (NbAgendaPage *self)
+GtkWidget *
+nb_agenda_page_new_first_screen (NbStore *store)
+{
+  g_return_val_if_fail (NB_IS_STORE (store), NULL);
+
+  return g_object_new (NB_TYPE_AGENDA_PAGE,
+                       "store", store,
+                       "first-screen-only", TRUE,
+                       NULL);
+}
+
+/* Meetings, people going cold or met recently, goodwill: everything
+ * below the follow-ups. */
+static void
+nb_agenda_page_refresh_rest (NbAgendaPage *self)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *meetings, *cold, *recent;
   g_autofree char *yesterday = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *summary = NULL;
-  gboolean caught_up;
-
-  g_return_if_fail (NB_IS_AGENDA_PAGE (self));
-
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-
-  g_free (self->today);
-  self->today = nb_date_today_iso ();
-  g_hash_table_remove_all (self->people);
-
-  nb_agenda_page_refresh_followups (self);
 
   /* The store lists meetings after the day it is given; today's 1-to-1
    * is the one that matters most, so ask from yesterday on. */
@@ -832,13 +845,54 @@ nb_agenda_page_refresh (NbAgendaPage *self)
 
   nb_agenda_page_refresh_goodwill (self);
 
-  nb_agenda_page_update_section (self, SECTION_OVERDUE, self->overdue_section, self->overdue_count);
-  nb_agenda_page_update_section (self, SECTION_DUE, GTK_WIDGET (self->due_group), self->due_count);
   nb_agenda_page_update_section (self, SECTION_MEETINGS, GTK_WIDGET (self->meetings_group),
                                  self->meetings_count);
   nb_agenda_page_update_section (self, SECTION_COLD, GTK_WIDGET (self->cold_group), self->cold_count);
   nb_agenda_page_update_section (self, SECTION_RECENT, GTK_WIDGET (self->recent_group),
                                  self->recent_count);
+}
+
+void
+nb_agenda_page_complete (NbAgendaPage *self)
+{
+  g_return_if_fail (NB_IS_AGENDA_PAGE (self));
+
+  if (!self->rest_pending)
+    return;
+
+  self->rest_pending = FALSE;
+  nb_agenda_page_refresh_rest (self);
+}
+
+void
+nb_agenda_page_refresh (NbAgendaPage *self)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *summary = NULL;
+  gboolean caught_up;
+
+  g_return_if_fail (NB_IS_AGENDA_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  g_free (self->today);
+  self->today = nb_date_today_iso ();
+  g_hash_table_remove_all (self->people);
+
+  nb_agenda_page_refresh_followups (self);
+
+  /* On a first screen with follow-ups, they are all it shows (and they
+   * decide that there is an agenda): what is below them comes once the
+   * window is painted, from nb_agenda_page_complete(). */
+  self->rest_pending = self->first_screen_only &&
+                       nb_agenda_page_get_n_items (self, SECTION_OVERDUE) +
+                       nb_agenda_page_get_n_items (self, SECTION_DUE) > 0;
+  self->first_screen_only = FALSE;
+  if (!self->rest_pending)
+    nb_agenda_page_refresh_rest (self);
+
+  nb_agenda_page_update_section (self, SECTION_OVERDUE, self->overdue_section, self->overdue_count);
+  nb_agenda_page_update_section (self, SECTION_DUE, GTK_WIDGET (self->due_group), self->due_count);
 
   heading = _nb_agenda_dup_date_heading (self->today);
   gtk_label_set_text (self->date_label, heading);

@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (NbAgendaPage, nb_agenda_page, NB, AGENDA_PAGE, AdwBin)
 
 GtkWidget *nb_agenda_page_new     (NbStore      *store);
+/* For the window's first frame: the page reads the follow-ups at first,
+ * the top of the page (and, when there are none, all the rest, which
+ * decides whether there is an agenda at all); nb_agenda_page_complete()
+ * reads what is below them. */
+GtkWidget *nb_agenda_page_new_first_screen (NbStore      *store);
+void       nb_agenda_page_complete         (NbAgendaPage *self);
 /* Recomputes everything (the page also does it on store changes and when
  * the day changes). */
 void       nb_agenda_page_refresh (NbAgendaPage *self);

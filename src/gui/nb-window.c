@@ -646,15 +646,17 @@ nb_window_ensure_person_page (NbWindow *self)
 }
 
 /* What the first frame does not show, made once it is painted: the
- * people after the list's first screen, the tags of the filter menu,
- * the person page. At default priority, not idle: redraws of an
- * animation would put it off for as long as they last. */
+ * agenda below its follow-ups, the people after the list's first
+ * screen, the tags of the filter menu, the person page. At default
+ * priority, not idle: redraws of an animation would put it off for as
+ * long as they last. */
 static gboolean
 finish_startup_cb (gpointer user_data)
 {
   NbWindow *self = user_data;
 
   self->finish_startup_id = 0;
+  nb_agenda_page_complete (NB_AGENDA_PAGE (self->agenda_page));
   nb_store_complete_people_model (self->store);
   nb_window_update_tags_menu (self);
   nb_window_ensure_person_page (self);
@@ -724,7 +726,7 @@ nb_window_setup_store (NbWindow *self)
   g_signal_connect_object (self->store, "entry-changed",
                            G_CALLBACK (on_store_entry_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->agenda_page = nb_agenda_page_new (self->store);
+  self->agenda_page = nb_agenda_page_new_first_screen (self->store);
   gtk_stack_add_named (self->content_stack, self->agenda_page, "agenda");
   g_signal_connect_object (self->agenda_page, "open-person",
                            G_CALLBACK (on_page_open_person_cb), self, G_CONNECT_SWAPPED);

@@ -169,17 +169,18 @@ on_n_overdue_notify_cb (NbAgendaPage *page,
   harness->n_overdue_notifies++;
 }
 
+/* Shows @page (nb_agenda_page_new() or _new_first_screen()). */
 static void
-harness_open (Harness *harness,
-              NbStore *store,
-              int      width,
-              int      height)
+harness_open_page (Harness   *harness,
+                   GtkWidget *page,
+                   int        width,
+                   int        height)
 {
   GtkWidget *box, *header, *overlay;
 
   memset (harness, 0, sizeof *harness);
 
-  harness->page = NB_AGENDA_PAGE (nb_agenda_page_new (store));
+  harness->page = NB_AGENDA_PAGE (page);
   gtk_widget_set_vexpand (GTK_WIDGET (harness->page), TRUE);
   g_signal_connect (harness->page, "toast", G_CALLBACK (on_toast_cb), harness);
   g_signal_connect (harness->page, "open-person", G_CALLBACK (on_open_person_cb), harness);
@@ -199,6 +200,15 @@ harness_open (Harness *harness,
   adw_window_set_content (ADW_WINDOW (harness->window), box);
   gtk_window_present (GTK_WINDOW (harness->window));
   nb_gui_test_wait_drawn (harness->window);
+}
+
+static void
+harness_open (Harness *harness,
+              NbStore *store,
+              int      width,
+              int      height)
+{
+  harness_open_page (harness, nb_agenda_page_new (store), width, height);
 }
 
 static void
@@ -487,6 +497,64 @@ test_agenda_groups (void)
   g_assert_false (is_caught_up (harness.page));
   g_assert_false (gtk_widget_get_mapped (nb_gui_test_find (page, ADW_TYPE_STATUS_PAGE)));
 
+  harness_close (&harness);
+}
+
+/* The window's first frame: the follow-ups at first, the rest once
+ * asked for, or at once when there are no follow-ups (the rest then
+ * decides whether there is an agenda). A change meanwhile reads it all. */
+static void
+test_agenda_first_screen (void)
+{
+  g_autoptr(NbStore) store = open_store ("first-screen");
+  g_autoptr(NbStore) quiet = open_store ("first-screen-quiet");
+  const char * const below[] = { "Upcoming 1-to-1s", "Going Cold", "Met Recently", "Goodwill" };
+  GtkWidget *page;
+  Harness harness;
+  People people;
+
+  fill_store (store, &people);
+  harness_open_page (&harness, nb_agenda_page_new_first_screen (store), 800, 1000);
+  page = GTK_WIDGET (harness.page);
+  g_assert_nonnull (nb_gui_test_find_label (page, "2 follow-ups overdue · 1 due this week"));
+  g_assert_cmpuint (nb_agenda_page_get_n_overdue (harness.page), ==, 2);
+  g_assert_cmpuint (count_rows (find_overdue_section (harness.page)), ==, 2);
+  g_assert_cmpuint (count_rows (find_group (page, "Due This Week")), ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (below); i++)
+    g_assert_false (gtk_widget_get_visible (find_group (page, below[i])));
+  g_assert_false (is_caught_up (harness.page));
+
+  nb_agenda_page_complete (harness.page);
+  nb_gui_test_wait_drawn (harness.window);
+  for (guint i = 0; i < G_N_ELEMENTS (below); i++)
+    g_assert_true (gtk_widget_get_mapped (find_group (page, below[i])));
+  assert_row (find_group (page, "Going Cold"), "Zoë Ångström", "last contact 90 days ago · every month");
+  assert_row (find_group (page, "Upcoming 1-to-1s"), "Coffee at the chamber",
+              "Maria Rossi · 27 November 2026 · in 4 days");
+  /* Once is enough. */
+  nb_agenda_page_complete (harness.page);
+  g_assert_cmpuint (count_rows (find_group (page, "Going Cold")), ==, 1);
+  g_assert_cmpuint (count_rows (find_group (page, "Met Recently")), ==, 1);
+  harness_close (&harness);
+
+  /* A change before the rest is asked for: all of it, at once. */
+  harness_open_page (&harness, nb_agenda_page_new_first_screen (store), 800, 1000);
+  page = GTK_WIDGET (harness.page);
+  g_assert_false (gtk_widget_get_visible (find_group (page, "Going Cold")));
+  add_entry (store, NB_ENTRY_NOTE, people.tom, "2026-11-22", "Called about the fair", NULL);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (find_group (page, "Going Cold")));
+  nb_agenda_page_complete (harness.page);
+  g_assert_cmpuint (count_rows (find_group (page, "Going Cold")), ==, 1);
+  harness_close (&harness);
+
+  /* No follow-ups: someone going cold is the agenda, shown at once. */
+  people.zoe = add_person (quiet, "Zoë Ångström", "2025-03-01", "", 30);
+  add_entry (quiet, NB_ENTRY_CONVERSATION, people.zoe, "2026-08-25", "Talked about salons", NULL);
+  harness_open_page (&harness, nb_agenda_page_new_first_screen (quiet), 800, 1000);
+  page = GTK_WIDGET (harness.page);
+  g_assert_false (is_caught_up (harness.page));
+  assert_row (find_group (page, "Going Cold"), "Zoë Ångström", "last contact 90 days ago · every month");
   harness_close (&harness);
 }
 
@@ -957,6 +1025,7 @@ main (int   argc,
 
   g_test_add_func ("/agenda/phrases", test_agenda_phrases);
   g_test_add_func ("/agenda/groups", test_agenda_groups);
+  g_test_add_func ("/agenda/first-screen", test_agenda_first_screen);
   g_test_add_func ("/agenda/all-caught-up", test_agenda_all_caught_up);
   g_test_add_func ("/agenda/caught-up-with-goodwill", test_agenda_caught_up_with_goodwill);
   g_test_add_func ("/agenda/hides-empty-groups", test_agenda_hides_empty_groups);

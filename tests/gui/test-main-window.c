@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "nb-briefing-page.h"
+#include "nb-agenda-page.h"
 #include "nb-gui-test.h"
 #include "nb-new-person-dialog.h"
 #include "nb-person-page.h"
@@ -549,14 +550,20 @@ test_first_screen (void)
   g_autoptr(GListModel) people = NULL;
   NbWindow *window;
   GtkWidget *list;
+  GtkWidget *agenda;
+  gint64 first = 0;
 
   for (guint i = 0; i < 120; i++)
     {
       g_autofree char *name = g_strdup_printf ("Person %03u", i);
+      gint64 id = add_person (store, name, "", "", i == 119 ? "last" : NULL);
 
-      add_person (store, name, "", "", i == 119 ? "last" : NULL);
+      first = first != 0 ? first : id;
       add_person (other, name, "", "", NULL);
     }
+  /* The agenda's first screen is its follow-ups; meetings come after. */
+  add_entry (store, first, NB_ENTRY_FOLLOW_UP, "2026-11-02", "2026-11-10", "Send the printer contact");
+  add_entry (store, first, NB_ENTRY_MEETING, "2026-11-27", NULL, "Coffee at the chamber");
 
   g_settings_set_int (settings, "window-width", 800);
   g_settings_set_int (settings, "window-height", 600);
@@ -565,10 +572,14 @@ test_first_screen (void)
   people = nb_store_get_people_model_first (store, 1);
   g_assert_cmpuint (g_list_model_get_n_items (people), <, 120);
   g_assert_cmpuint (g_list_model_get_n_items (people), >=, 600 / 48);
+  agenda = nb_gui_test_find (GTK_WIDGET (window), NB_TYPE_AGENDA_PAGE);
+  g_assert_nonnull (nb_gui_test_find_label (agenda, "Send the printer contact"));
+  g_assert_null (nb_gui_test_find_label (agenda, "Coffee at the chamber"));
 
   gtk_window_present (GTK_WINDOW (window));
   nb_gui_test_wait_drawn (GTK_WIDGET (window));
   g_assert_true (nb_store_is_people_model_complete (store));
+  g_assert_true (gtk_widget_get_mapped (nb_gui_test_find_label (agenda, "Coffee at the chamber")));
   g_assert_cmpuint (g_list_model_get_n_items (people), ==, 120);
   list = find_people_list (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))),
