@@ -553,6 +553,16 @@ _nb_store_prepare_entry_people (NbStore  *self,
   return TRUE;
 }
 
+const guint32 *
+_nb_store_entry_people_map (NbStore *self,
+                            gsize   *n_out)
+{
+  Cache *cache = get_cache (self);
+
+  *n_out = cache->entry_people != NULL ? cache->n_entry_people : 0;
+  return cache->entry_people;
+}
+
 gint64
 _nb_store_entry_person (NbStore  *self,
                         gint64    entry_id,

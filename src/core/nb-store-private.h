@@ -584,6 +584,12 @@ GArray    *_nb_card_index_find        (NbCardIndex        *index,
 /* Makes _nb_store_entry_person() read from memory while nothing changes. */
 gboolean   _nb_store_prepare_entry_people (NbStore  *self,
                                            GError  **error);
+/* The map _nb_store_prepare_entry_people() made, entry id → person id
+ * (0: none) for ids below *@n_out, or NULL without one: for loops over
+ * thousands of entries, which ask _nb_store_entry_person() for the
+ * others. */
+const guint32 *_nb_store_entry_people_map (NbStore *self,
+                                           gsize   *n_out);
 /* The person of entry @entry_id, 0 if none, -1 on error. */
 gint64     _nb_store_entry_person     (NbStore     *self,
                                        gint64       entry_id,
@@ -606,16 +612,18 @@ void       _nb_store_keep_goodwill    (NbStore     *self,
 
 /* ---- nb-store-search.c ------------------------------------------------ */
 
-/* bm25 weights, in the search table's column order: a name match beats
- * work and tags, which beat what they offer, their market and notes. */
-#define NB_STORE_SEARCH_RANK "bm25 (search, 10.0, 5.0, 3.0, 2.0, 5.0, 1.0, 0.0)"
-/* Search: the cards that match ?1, best first. Cards are rows 2 × person
- * id: bounding the rowid lets FTS5 stop reading each term's rows there. */
+/* Weights, in the search table's column order (nb_rank(), nb-db.c): a
+ * name match beats work and tags, which beat what they offer, their
+ * market and notes. */
+#define NB_STORE_SEARCH_RANK "nb_rank (search, 10.0, 5.0, 3.0, 2.0, 5.0, 1.0, 0.0)"
+/* Search: the cards that match ?1, best first, then by person. Cards are
+ * rows 2 × person id: bounding the rowid lets FTS5 stop reading each
+ * term's rows there. */
 #define NB_STORE_SQL_SEARCH_CARDS \
   "SELECT rowid, " NB_STORE_SEARCH_RANK " AS rank FROM search" \
   " WHERE search MATCH ?1 AND rowid <= 2 * (SELECT max (id) FROM people)" \
   "   AND rowid % 2 = 0" \
-  " ORDER BY rank"
+  " ORDER BY rank, rowid"
 /* Then the notes that match ?1 (rows 2 × entry id + 1): rowids alone,
  * which the index holds without reading any note. */
 #define NB_STORE_SQL_SEARCH_NOTES \

@@ -392,15 +392,15 @@ person_slots_init (NbStore      *self,
   return rc != -1;
 }
 
-/* Cards first, ranked by bm25 (a name beats work and tags, which beat
- * offers, market and interests), then the people only notes mention,
- * newest note first.
+/* Cards first, ranked by the fields they match in (nb_rank(): a name
+ * beats work and tags, which beat offers, market and interests), then
+ * the people only notes mention, newest note first.
  *
- * Ranking every matching row cost as much as a quarter of a second
- * per keystroke: three letters typed ("mar", "the") match most of the
- * 200,000 notes, and bm25 reads each one's row and sizes. Cards are
- * ranked (at most one row per person, and rowids 2 × id, so the rowid
- * bound stops FTS5 early); notes are not: their rowids alone come out
+ * Ranking every matching row with bm25 cost as much as a quarter of a
+ * second per keystroke: three letters typed ("mar", "the") match most
+ * of the 200,000 notes, and bm25 reads each one's row and sizes. Cards
+ * are ranked (at most one row per person, and rowids 2 × id, so the
+ * rowid bound stops FTS5 early); notes are not: their rowids alone come out
  * of the index, and each is mapped to its person in
  * memory (nb-store-cache.c), never reading the note. Every person
  * found is still returned. */
@@ -458,6 +458,8 @@ search_fts (NbStore     *self,
   {
     g_autoptr(NbStmt) stmt = _nb_store_prepare (self, NB_STMT_SEARCH_NOTES, NB_STORE_SQL_SEARCH_NOTES, error);
     g_autoptr(GArray) notes = g_array_new (FALSE, FALSE, sizeof (RawHit));
+    gsize n_map;
+    const guint32 *map = _nb_store_entry_people_map (self, &n_map);
 
     if (stmt == NULL)
       return FALSE;
@@ -468,9 +470,13 @@ search_fts (NbStore     *self,
     while ((rc = _nb_store_step (self, stmt, error)) == SQLITE_ROW)
       {
         RawHit hit = { 0, sqlite3_column_int64 (stmt, 0), 0 };
+        gint64 entry_id = hit.rowid / 2;
         guint32 slot;
 
-        hit.person_id = _nb_store_entry_person (self, hit.rowid / 2, error);
+        if (entry_id > 0 && (guint64) entry_id < n_map)
+          hit.person_id = map[entry_id];
+        else
+          hit.person_id = _nb_store_entry_person (self, entry_id, error);
         if (hit.person_id == -1)
           return FALSE;
         if (hit.person_id == 0)
@@ -493,7 +499,8 @@ search_fts (NbStore     *self,
     if (rc == -1)
       return FALSE;
 
-    /* After every card: bm25 is negative, these count up from 1. */
+    /* After every card: a card's rank is negative, these count up
+     * from 1. */
     g_array_sort (notes, compare_newest);
     for (guint i = 0; i < notes->len && (limit == 0 || raw->len < limit); i++)
       {

@@ -86,6 +86,16 @@ floor_open (Floor       *floor,
   /* The same page cache as the store's connection (nb-store.c). */
   sqlite3_exec (floor->db, "PRAGMA cache_size = " G_STRINGIFY (NB_STORE_CACHE_KIB_NEG), NULL, NULL, NULL);
 
+  /* The SQL functions the store's statements call (nb_rank() ranks
+   * search's cards): part of the SQL, so part of the floor. */
+  if (_nb_db_register_functions (floor->db) != SQLITE_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not add Netbook's SQL functions to %s: %s",
+                   path, sqlite3_errmsg (floor->db));
+      floor_close (floor);
+      return FALSE;
+    }
+
   if (!prepare)
     return TRUE;
 

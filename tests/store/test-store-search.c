@@ -355,6 +355,61 @@ test_other_connection (void)
   test_assert_search_index_exact (store);
 }
 
+static gint64
+add_card (NbStore            *store,
+          const char         *name,
+          const char         *company,
+          const char         *offers,
+          const char * const *tags)
+{
+  g_autoptr(NbPerson) person = nb_person_new (name);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  nb_person_set_field (person, NB_PERSON_COMPANY, company);
+  nb_person_set_field (person, NB_PERSON_OFFERS, offers);
+  nb_person_set_tags (person, tags);
+  id = nb_store_add_person (store, person, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Cards rank by the fields they match in, summed over the fields and
+ * the terms (nb_rank(): name 10, work 5, tags 5, offers 3), then by
+ * person; people only notes mention come after every card. */
+static void
+test_rank_by_fields (void)
+{
+  g_autoptr(NbStore) store = make_network ();
+  const char * const quill_tag[] = { "quill", NULL };
+  const char * const none[] = { NULL };
+  g_autoptr(GPtrArray) hits = NULL;
+  gint64 offers = add_card (store, "Dora Vance", "", "Quill pens, repaired", none);
+  gint64 tag = add_card (store, "Cyril Marsh", "", "", quill_tag);
+  gint64 work = add_card (store, "Bess Holloway", "Quill Books", "", none);
+  gint64 name = add_card (store, "Harriet Quill", "", "", none);
+  gint64 both = add_card (store, "Quentin Quill", "Quill & Co", "", none);
+  gint64 noted = add_card (store, "Ezra Pike", "", "", none);
+  const gint64 expected[] = { both, name, tag, work, offers, noted };
+
+  test_add_entry (store, NB_ENTRY_NOTE, noted, "2024-05-01", "Wants a quill for his desk");
+
+  hits = search (store, "quill");
+  g_assert_cmpuint (hits->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < hits->len; i++)
+    g_assert_cmpint (nb_person_get_id (((NbSearchHit *) g_ptr_array_index (hits, i))->person), ==, expected[i]);
+  /* Equal ranks (tags and work weigh the same) come in person order. */
+  g_assert_cmpfloat (((NbSearchHit *) g_ptr_array_index (hits, 2))->rank, ==,
+                     ((NbSearchHit *) g_ptr_array_index (hits, 3))->rank);
+  g_assert_cmpint (tag, <, work);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Two terms: both in the name beat one in the name, one at work. */
+  hits = search (store, "quill harriet");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (nb_person_get_id (((NbSearchHit *) g_ptr_array_index (hits, 0))->person), ==, name);
+}
+
 /* Ids far apart (a notebook merged from another, rows written by
  * another program) are found as well as dense ones, notes and all, and
  * a deleted person's notes find nobody either way. */
@@ -761,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/store/search/transactions", test_transactions);
   g_test_add_func ("/store/search/other-connection", test_other_connection);
   g_test_add_func ("/store/search/sparse-ids", test_sparse_ids);
+  g_test_add_func ("/store/search/rank-by-fields", test_rank_by_fields);
   g_test_add_func ("/store/search/syntax-is-text", test_syntax_is_text);
   g_test_add_func ("/store/search/helpers-trust-briefing", test_helpers_trust_briefing);
   g_test_add_func ("/store/search/notes-after-cards", test_notes_after_cards);
