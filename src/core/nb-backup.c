@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -262,6 +263,58 @@ nb_backup_find_newest (const char *db_path)
 
 /* ---- Taking and rotating ----------------------------------------------- */
 
+/* A backup is written as ".<its name>.tmp-XXXXXX" until it is whole
+ * (_nb_db_backup_to()): the copy of a process killed meanwhile stays
+ * behind, hidden and as big as the notebook. Rotation removes those
+ * not written to for an hour: no backup takes that long, so none of
+ * them is one that another process is still writing. */
+#define ABANDONED_COPY_SECONDS 3600
+
+static gboolean
+is_copy_name (const char *name)
+{
+  const char *tmp = g_strrstr (name, ".tmp-");
+  g_autofree char *backup_name = NULL;
+  GDateTime *time = NULL;
+  NbBackupKind kind;
+  guint sequence;
+
+  if (name[0] != '.' || tmp == NULL || strlen (tmp + strlen (".tmp-")) != 6)
+    return FALSE;
+
+  backup_name = g_strndup (name + 1, (gsize) (tmp - name - 1));
+  if (!parse_name (backup_name, &kind, &time, &sequence))
+    return FALSE;
+
+  g_date_time_unref (time);
+  return TRUE;
+}
+
+static void
+remove_abandoned_copies (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_copy_name (name))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+          now - (gint64) st.st_mtime < ABANDONED_COPY_SECONDS)
+        continue;
+
+      if (g_unlink (path) != 0)
+        g_debug ("Could not remove the abandoned copy %s: %s", path, g_strerror (errno));
+    }
+}
+
 gboolean
 nb_backup_rotate (const char  *dir,
                   guint        keep,
@@ -272,6 +325,8 @@ nb_backup_rotate (const char  *dir,
 
   g_return_val_if_fail (dir != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  remove_abandoned_copies (dir);
 
   if (keep == 0)
     return TRUE;

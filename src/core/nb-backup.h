@@ -47,7 +47,8 @@ char         *nb_backup_now             (NbStore       *store,
                                          GError       **error);
 /* Deletes the oldest regular backups in @dir so that the @keep newest
  * remain; safety copies are never deleted. @keep 0 keeps everything. A
- * missing @dir is not an error. */
+ * missing @dir is not an error. Also deletes the half-written copies
+ * of backups whose process was killed, once an hour old. */
 gboolean      nb_backup_rotate          (const char    *dir,
                                          guint          keep,
                                          GError       **error);

@@ -13,9 +13,9 @@
 #include "nb-agenda-page.h"
 #include "nb-briefing-page.h"
 #include "nb-date.h"
+#include "nb-gui-util.h"
 #include "nb-person-page.h"
 #include "nb-person-row.h"
-#include "nb-gui-util.h"
 #include "nb-window-private.h"
 
 G_DEFINE_FINAL_TYPE (NbWindow, nb_window, ADW_TYPE_APPLICATION_WINDOW)

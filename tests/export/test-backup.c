@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <utime.h>
+
 #include <string.h>
 #include <sys/stat.h>
 
@@ -201,6 +203,67 @@ test_backup_list_and_rotate (void)
     g_assert_true (nb_backup_rotate (missing, 3, &error));
     g_assert_no_error (error);
   }
+}
+
+/* @path, last written @seconds_ago. */
+static void
+set_age (const char *path,
+         gint64      seconds_ago)
+{
+  struct utimbuf times;
+
+  times.actime = times.modtime = (time_t) (g_get_real_time () / G_USEC_PER_SEC - seconds_ago);
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* A backup's process killed while it wrote leaves its hidden copy:
+ * rotation removes it an hour later, and nothing else. */
+static void
+test_backup_abandoned_copies (void)
+{
+  g_autofree char *dir = test_scratch_path ("abandoned");
+  g_autofree char *backup = fake_backup (dir, "netbook-", 7200, "");
+  g_autofree char *backup_name = g_path_get_basename (backup);
+  g_autofree char *old_copy = g_strdup_printf ("%s/.%s.tmp-Ab12Cd", dir, backup_name);
+  g_autofree char *fresh_copy = g_strdup_printf ("%s/.%s.tmp-Ef34Gh", dir, backup_name);
+  g_autofree char *other = g_build_filename (dir, ".notes.txt.tmp-Ab12Cd", NULL);
+  g_autofree char *odd_suffix = g_strdup_printf ("%s/.%s.tmp-Ab12", dir, backup_name);
+  g_autofree char *folder = g_strdup_printf ("%s/.%s.tmp-Ij56Kl", dir, backup_name);
+  g_autoptr(GError) error = NULL;
+
+  test_write_file (old_copy, "half", 4);
+  test_write_file (fresh_copy, "half", 4);
+  test_write_file (other, "mine", 4);
+  test_write_file (odd_suffix, "mine", 4);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  set_age (old_copy, 2 * 3600);
+  set_age (fresh_copy, 10 * 60);
+  set_age (other, 2 * 3600);
+  set_age (odd_suffix, 2 * 3600);
+  set_age (folder, 2 * 3600);
+
+  /* Even when every backup is kept. */
+  g_assert_true (nb_backup_rotate (dir, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (old_copy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh_copy, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (odd_suffix, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  /* Hidden copies are no backups to restore. */
+  {
+    g_autoptr(GPtrArray) list = nb_backup_list (dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+  }
+
+  set_age (fresh_copy, 3601);
+  g_assert_true (nb_backup_rotate (dir, 3, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (fresh_copy, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
 }
 
 static void
@@ -663,6 +726,7 @@ main (int   argc,
 
   g_test_add_func ("/backup/now", test_backup_now);
   g_test_add_func ("/backup/list-and-rotate", test_backup_list_and_rotate);
+  g_test_add_func ("/backup/abandoned-copies", test_backup_abandoned_copies);
   g_test_add_func ("/backup/automatic", test_backup_automatic);
   g_test_add_func ("/backup/restore/refuses", test_restore_refuses);
   g_test_add_func ("/backup/restore/busy", test_restore_busy);
