@@ -264,20 +264,33 @@ nb_backup_find_newest (const char *db_path)
 /* ---- Taking and rotating ----------------------------------------------- */
 
 /* A backup is written as ".<its name>.tmp-XXXXXX" until it is whole
- * (_nb_db_backup_to()): the copy of a process killed meanwhile stays
- * behind, hidden and as big as the notebook. Rotation removes those
- * not written to for an hour: no backup takes that long, so none of
- * them is one that another process is still writing. */
+ * (_nb_db_backup_to()), a safety copy as ".netbook-safety[-wal]-XXXXXX"
+ * in the backups folder, and a restore's copy as
+ * ".netbook-restore[-wal]-XXXXXX" beside the notebook
+ * (nb-backup-restore.c): the copy of a process killed meanwhile stays
+ * behind, hidden and as big as the notebook. Those not written to for
+ * an hour go: none takes that long, so none of them is one that another
+ * process is still writing. */
 #define ABANDONED_COPY_SECONDS 3600
 
 static gboolean
 is_copy_name (const char *name)
 {
+  static const char * const copy_prefixes[] = {
+    ".netbook-safety-", ".netbook-safety-wal-", ".netbook-restore-", ".netbook-restore-wal-",
+  };
   const char *tmp = g_strrstr (name, ".tmp-");
   g_autofree char *backup_name = NULL;
   GDateTime *time = NULL;
   NbBackupKind kind;
   guint sequence;
+
+  for (guint i = 0; i < G_N_ELEMENTS (copy_prefixes); i++)
+    {
+      if (g_str_has_prefix (name, copy_prefixes[i]) &&
+          strlen (name + strlen (copy_prefixes[i])) == 6)
+        return TRUE;
+    }
 
   if (name[0] != '.' || tmp == NULL || strlen (tmp + strlen (".tmp-")) != 6)
     return FALSE;
@@ -441,10 +454,15 @@ maybe_automatic (const char  *db_path,
                  GError     **error)
 {
   g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *dir = nb_backup_dir_for (db_path);
+  g_autofree char *notebook_dir = g_path_get_dirname (db_path);
 
   if (out_path != NULL)
     *out_path = NULL;
+
+  /* At every start and quit, due or not. */
+  remove_abandoned_copies (notebook_dir);
+  remove_abandoned_copies (dir);
 
   if (!backup_is_due (db_path, interval_days))
     return TRUE;
@@ -453,7 +471,6 @@ maybe_automatic (const char  *db_path,
   if (path == NULL)
     return FALSE;
 
-  dir = nb_backup_dir_for (db_path);
   if (!nb_backup_rotate (dir, keep, error))
     return FALSE;
 

@@ -52,9 +52,10 @@ char         *nb_backup_now             (NbStore       *store,
 gboolean      nb_backup_rotate          (const char    *dir,
                                          guint          keep,
                                          GError       **error);
-/* What the app does at start-up and on quit: a backup if the newest
- * regular one is @interval_days or more old (or there is none), then
- * rotation to @keep. @interval_days 0 turns automatic backups off.
+/* What the app does at start-up and on quit: removes the copies a
+ * killed backup, safety copy or restore left behind (an hour old), then
+ * takes a backup if the newest regular one is @interval_days or more
+ * old (or there is none), then rotates to @keep. @interval_days 0 turns automatic backups off.
  * *@out_path (may be NULL) receives the new backup's path, or NULL when
  * none was due. */
 gboolean      nb_backup_maybe_automatic (NbStore       *store,

@@ -266,6 +266,47 @@ test_backup_abandoned_copies (void)
   g_assert_cmpint (g_rmdir (folder), ==, 0);
 }
 
+/* A safety copy (backups folder) or a restore's copy (beside the
+ * notebook) killed midway: gone at the next start, backup due or not. */
+static void
+test_backup_abandoned_restore_copies (void)
+{
+  g_autofree char *db = new_db_path ();
+  g_autoptr(NbStore) store = open_store (db);
+  g_autofree char *dir = nb_backup_dir_for (db);
+  g_autofree char *notebook_dir = g_path_get_dirname (db);
+  g_autofree char *restore = g_build_filename (notebook_dir, ".netbook-restore-Ab12Cd", NULL);
+  g_autofree char *restore_wal = g_build_filename (notebook_dir, ".netbook-restore-wal-Ab12Cd", NULL);
+  g_autofree char *restore_fresh = g_build_filename (notebook_dir, ".netbook-restore-Ef34Gh", NULL);
+  g_autofree char *safety = g_build_filename (dir, ".netbook-safety-Ab12Cd", NULL);
+  g_autofree char *lookalike = g_build_filename (notebook_dir, ".netbook-restore-Ab12Cd.keep", NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  test_write_file (restore, "half", 4);
+  test_write_file (restore_wal, "half", 4);
+  test_write_file (restore_fresh, "half", 4);
+  test_write_file (safety, "half", 4);
+  test_write_file (lookalike, "mine", 4);
+  set_age (restore, 2 * 3600);
+  set_age (restore_wal, 2 * 3600);
+  set_age (restore_fresh, 60);
+  set_age (safety, 2 * 3600);
+  set_age (lookalike, 2 * 3600);
+
+  /* Automatic backups off: nothing is due, the leftovers still go. */
+  g_assert_true (nb_backup_maybe_automatic (store, 0, 10, &path, &error));
+  g_assert_no_error (error);
+  g_assert_null (path);
+  g_assert_false (g_file_test (restore, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (restore_wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (safety, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (restore_fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (lookalike, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_backup_automatic (void)
 {
@@ -727,6 +768,7 @@ main (int   argc,
   g_test_add_func ("/backup/now", test_backup_now);
   g_test_add_func ("/backup/list-and-rotate", test_backup_list_and_rotate);
   g_test_add_func ("/backup/abandoned-copies", test_backup_abandoned_copies);
+  g_test_add_func ("/backup/abandoned-restore-copies", test_backup_abandoned_restore_copies);
   g_test_add_func ("/backup/automatic", test_backup_automatic);
   g_test_add_func ("/backup/restore/refuses", test_restore_refuses);
   g_test_add_func ("/backup/restore/busy", test_restore_busy);
