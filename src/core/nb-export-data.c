@@ -110,10 +110,12 @@ person_row (NbExportData *data,
   NbPerson *person = nb_person_new (NULL);
   int tail = 1 + NB_PERSON_N_FIELDS;
   gint64 *key = g_new (gint64, 1);
+  const char *values[NB_PERSON_N_FIELDS];
 
   nb_person_set_id (person, sqlite3_column_int64 (stmt, 0));
   for (guint i = 0; i < NB_PERSON_N_FIELDS; i++)
-    nb_person_set_field (person, (NbPersonField) i, column_text (stmt, 1 + (int) i));
+    values[i] = column_text (stmt, 1 + (int) i);
+  nb_person_set_fields (person, values);
   nb_person_set_cadence_days (person, (guint) MAX (sqlite3_column_int (stmt, tail), 0));
   nb_person_set_rapport (person, (guint) CLAMP (sqlite3_column_int (stmt, tail + 1), 0, 5));
   nb_person_set_archived (person, sqlite3_column_int (stmt, tail + 2) != 0);

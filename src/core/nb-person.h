@@ -57,7 +57,8 @@ gint64       nb_person_get_id           (NbPerson      *self);
 void         nb_person_set_id           (NbPerson      *self,
                                          gint64         id);
 
-/* Never NULL: unset fields are "". */
+/* Never NULL: unset fields are "". Valid until a field of the card is
+ * set. */
 const char  *nb_person_get_field        (NbPerson      *self,
                                          NbPersonField  field);
 /* Stores a copy; NULL means "". Notifies the matching property when the
@@ -65,6 +66,10 @@ const char  *nb_person_get_field        (NbPerson      *self,
 void         nb_person_set_field        (NbPerson      *self,
                                          NbPersonField  field,
                                          const char    *value);
+/* Every field at once, from an array of NB_PERSON_N_FIELDS texts
+ * (NULL or "" for empty ones); notifies as nb_person_set_field() does. */
+void         nb_person_set_fields       (NbPerson          *self,
+                                         const char * const values[NB_PERSON_N_FIELDS]);
 
 /* Convenience for the most used fields. */
 const char  *nb_person_get_display_name (NbPerson      *self);

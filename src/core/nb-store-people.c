@@ -41,17 +41,14 @@ _nb_store_person_from_row (NbStore      *self,
 {
   NbPerson *person = nb_person_new (NULL);
   int tail = col + 1 + NB_PERSON_N_FIELDS;
+  const char *values[NB_PERSON_N_FIELDS];
 
   /* No freeze_notify: nobody listens yet, and a notify queue per
    * person costs more than the notifications. */
   nb_person_set_id (person, sqlite3_column_int64 (stmt, col));
   for (guint i = 0; i < NB_PERSON_N_FIELDS; i++)
-    {
-      const char *value = (const char *) sqlite3_column_text (stmt, col + 1 + (int) i);
-
-      if (value != NULL && *value != '\0')
-        nb_person_set_field (person, (NbPersonField) i, value);
-    }
+    values[i] = (const char *) sqlite3_column_text (stmt, col + 1 + (int) i);
+  nb_person_set_fields (person, values);
   nb_person_set_cadence_days (person, (guint) MAX (sqlite3_column_int (stmt, tail), 0));
   nb_person_set_rapport (person, (guint) CLAMP (sqlite3_column_int (stmt, tail + 1), 0, 5));
   nb_person_set_archived (person, sqlite3_column_int (stmt, tail + 2) != 0);

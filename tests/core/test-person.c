@@ -71,6 +71,89 @@ test_fields (void)
   g_assert_finalize_object (person);
 }
 
+/* The fields share one block: setting one keeps every other, a field
+ * can be set from another of the same card, and a card read all at
+ * once notifies what changed. */
+static void
+test_fields_packed (void)
+{
+  NbPerson *person = nb_person_new (NULL);
+  NbPerson *copy;
+  const char *values[NB_PERSON_N_FIELDS] = { NULL };
+  g_autofree char *big = g_strnfill (1024 * 1024, 'x');
+  NotifyCounter name = { 0 }, role = { 0 }, company = { 0 }, subtitle = { 0 };
+
+  /* Every field in turn, each with its own text, from the last to the
+   * first so that each lands before those already set. */
+  for (int i = NB_PERSON_N_FIELDS - 1; i >= 0; i--)
+    {
+      g_autofree char *text = g_strdup_printf ("field %d", i);
+
+      nb_person_set_field (person, (NbPersonField) i, text);
+      for (int j = 0; j < NB_PERSON_N_FIELDS; j++)
+        {
+          g_autofree char *expected = j >= i ? g_strdup_printf ("field %d", j) : g_strdup ("");
+
+          g_assert_cmpstr (nb_person_get_field (person, (NbPersonField) j), ==, expected);
+        }
+    }
+
+  /* From another field of the same card, and a long one in the middle. */
+  nb_person_set_field (person, NB_PERSON_OFFERS,
+                       nb_person_get_field (person, NB_PERSON_BIRTHDAY));
+  g_assert_cmpstr (nb_person_get_field (person, NB_PERSON_OFFERS), ==, "field 19");
+  nb_person_set_field (person, NB_PERSON_LOCATION, big);
+  g_assert_cmpstr (nb_person_get_field (person, NB_PERSON_LOCATION), ==, big);
+  g_assert_cmpstr (nb_person_get_field (person, NB_PERSON_INDUSTRY), ==, "field 5");
+  g_assert_cmpstr (nb_person_get_field (person, NB_PERSON_EMAILS), ==, "field 7");
+
+  copy = nb_person_copy (person);
+  for (guint i = 0; i < NB_PERSON_N_FIELDS; i++)
+    g_assert_cmpstr (nb_person_get_field (copy, (NbPersonField) i), ==,
+                     nb_person_get_field (person, (NbPersonField) i));
+
+  /* Emptied one by one: a card with no field at all reads "" everywhere. */
+  for (guint i = 0; i < NB_PERSON_N_FIELDS; i++)
+    nb_person_set_field (person, (NbPersonField) i, i % 2 == 0 ? "" : NULL);
+  for (guint i = 0; i < NB_PERSON_N_FIELDS; i++)
+    g_assert_cmpstr (nb_person_get_field (person, (NbPersonField) i), ==, "");
+  /* The copy kept its own. */
+  g_assert_cmpstr (nb_person_get_field (copy, NB_PERSON_LOCATION), ==, big);
+  g_assert_finalize_object (copy);
+
+  /* All at once: only what changed is notified. */
+  count_notify (person, "display-name", &name);
+  count_notify (person, "role", &role);
+  count_notify (person, "company", &company);
+  count_notify (person, "subtitle", &subtitle);
+  values[NB_PERSON_DISPLAY_NAME] = "Grace Hopper";
+  values[NB_PERSON_ROLE] = "Admiral";
+  values[NB_PERSON_NETWORKS] = "Navy";
+  nb_person_set_fields (person, values);
+  g_assert_cmpstr (nb_person_get_display_name (person), ==, "Grace Hopper");
+  g_assert_cmpstr (nb_person_get_role (person), ==, "Admiral");
+  g_assert_cmpstr (nb_person_get_field (person, NB_PERSON_NETWORKS), ==, "Navy");
+  g_assert_cmpstr (nb_person_get_company (person), ==, "");
+  g_assert_cmpuint (name.count, ==, 1);
+  g_assert_cmpuint (role.count, ==, 1);
+  g_assert_cmpuint (company.count, ==, 0);
+  g_assert_cmpuint (subtitle.count, ==, 1);
+
+  nb_person_set_fields (person, values);
+  g_assert_cmpuint (name.count + role.count + company.count + subtitle.count, ==, 3);
+
+  values[NB_PERSON_ROLE] = "";
+  values[NB_PERSON_COMPANY] = "Navy";
+  nb_person_set_fields (person, values);
+  g_assert_cmpuint (role.count, ==, 2);
+  g_assert_cmpuint (company.count, ==, 1);
+  g_assert_cmpuint (subtitle.count, ==, 2);
+  g_assert_cmpstr (nb_person_get_company (person), ==, "Navy");
+  g_assert_cmpstr (nb_person_get_role (person), ==, "");
+
+  g_assert_finalize_object (person);
+}
+
 static void
 test_properties_notify (void)
 {
@@ -397,6 +480,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/person/fields", test_fields);
+  g_test_add_func ("/person/fields/packed", test_fields_packed);
   g_test_add_func ("/person/properties/notify", test_properties_notify);
   g_test_add_func ("/person/subtitle", test_subtitle);
   g_test_add_func ("/person/initials", test_initials);
