@@ -23,7 +23,7 @@
 G_BEGIN_DECLS
 
 /* The current schema version (PRAGMA user_version). */
-#define NB_STORE_SCHEMA_VERSION 5
+#define NB_STORE_SCHEMA_VERSION 6
 
 #define NB_TYPE_STORE (nb_store_get_type ())
 G_DECLARE_FINAL_TYPE (NbStore, nb_store, NB, STORE, GObject)

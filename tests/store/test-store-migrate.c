@@ -656,6 +656,65 @@ test_v4_to_v5 (void)
                                                " WHERE person_id = 1 AND own = '2031-01-01'"), ==, 1);
 }
 
+/* Version 6: the agenda's follow-ups and who has some due are read
+ * from the open follow-ups' index alone, in its order, and it follows
+ * every change. */
+static void
+test_v5_to_v6 (void)
+{
+  const char * const tables[] = { "people", "tags", "entries", "events", "event_people", "profile",
+                                  "capture_drafts", "contact_dates", NULL };
+  g_autoptr(NbStore) store = open_migrated_fixture (5, tables);
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *queries[] = {
+    NB_STORE_SQL_FOLLOWUPS_DUE_BY,
+    "SELECT e.person_id FROM entries e"
+    " WHERE e.kind = 'follow-up' AND e.status = 'open' AND e.due <= ?1 AND e.deleted = 0",
+  };
+  NbEntry *entry;
+  gint64 id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *plan = query_plan (store->db, queries[i]);
+
+      g_test_message ("%s\n%s", queries[i], plan);
+      g_assert_nonnull (strstr (plan, "USING COVERING INDEX entries_open_followups"));
+      g_assert_null (strstr (plan, "TEMP B-TREE"));
+    }
+
+  /* The fixture's open follow-up, read from the index as it was. */
+  due = nb_store_list_followups_due_by (store, "2099-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 1);
+  entry = g_ptr_array_index (due, 0);
+  g_assert_cmpstr (nb_entry_get_text (entry), ==, "Send the printer contact");
+  g_assert_cmpstr (nb_entry_get_due (entry), ==, "2024-05-09");
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  /* A new one, then the same done: the index follows. */
+  {
+    g_autoptr(NbEntry) followup = nb_entry_new (NB_ENTRY_FOLLOW_UP, 1, "2024-06-01", "Ask about the move");
+
+    nb_entry_set_due (followup, "2030-01-02");
+    id = nb_store_add_entry (store, followup, &error);
+    g_assert_no_error (error);
+  }
+  due = nb_store_list_followups_due_by (store, "2099-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 2);
+  g_assert_cmpstr (nb_entry_get_text (g_ptr_array_index (due, 1)), ==, "Ask about the move");
+  g_clear_pointer (&due, g_ptr_array_unref);
+
+  g_assert_true (nb_store_set_entry_status (store, id, NB_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  due = nb_store_list_followups_due_by (store, "2099-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 1);
+  assert_integrity_ok (store->db);
+}
+
 /* Every NbPerson field has its column, named by its key. */
 static void
 test_person_columns (void)
@@ -688,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/v2-to-v3", test_v2_to_v3);
   g_test_add_func ("/store/migrate/v3-to-v4", test_v3_to_v4);
   g_test_add_func ("/store/migrate/v4-to-v5", test_v4_to_v5);
+  g_test_add_func ("/store/migrate/v5-to-v6", test_v5_to_v6);
   g_test_add_func ("/store/migrate/person-columns", test_person_columns);
 
   return g_test_run ();
