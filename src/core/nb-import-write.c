@@ -558,13 +558,13 @@ add_entries (Writer          *w,
 static NbPerson *
 person_from_record (NbImportRecord *record)
 {
-  NbPerson *person = nb_person_new (record->name);
+  NbPerson *person = nb_person_new (NULL);
+  const char *values[NB_PERSON_N_FIELDS];
 
   for (guint i = 0; i < NB_PERSON_N_FIELDS; i++)
-    {
-      if (record->fields[i] != NULL && i != NB_PERSON_DISPLAY_NAME)
-        nb_person_set_field (person, (NbPersonField) i, record->fields[i]);
-    }
+    values[i] = record->fields[i];
+  values[NB_PERSON_DISPLAY_NAME] = record->name;
+  nb_person_set_fields (person, values);
 
   g_ptr_array_add (record->tags, NULL);
   nb_person_set_tags (person, (const char * const *) record->tags->pdata);
