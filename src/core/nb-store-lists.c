@@ -227,7 +227,8 @@ fill_summaries_by_lookup (NbStore     *self,
   return TRUE;
 }
 
-/* TRUE when @n_people are at most half of everyone (archived included). */
+/* TRUE when @n_people are at most half of everyone (archived included)
+ * that the statement for everyone reads. */
 static gboolean
 few_of_everyone (NbStore  *self,
                  guint     n_people,
@@ -236,10 +237,7 @@ few_of_everyone (NbStore  *self,
 {
   g_autoptr(NbStmt) stmt = NULL;
 
-  /* count (*) of a whole table counts the cells of its smallest index's
-   * pages: well under a millisecond at 10,000 people. */
-  stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_COUNT,
-                            "SELECT count (*) FROM people", error);
+  stmt = _nb_store_prepare (self, NB_STMT_PEOPLE_COUNT, NB_STORE_SQL_PEOPLE_COUNT, error);
   if (stmt == NULL || _nb_store_step (self, stmt, error) != SQLITE_ROW)
     return FALSE;
 
