@@ -263,11 +263,12 @@ nb_backup_find_newest (const char *db_path)
 
 /* ---- Taking and rotating ----------------------------------------------- */
 
-/* A backup is written as ".<its name>.tmp-XXXXXX" until it is whole
- * (_nb_db_backup_to()), a safety copy as ".netbook-safety[-wal]-XXXXXX"
- * in the backups folder, and a restore's copy as
- * ".netbook-restore[-wal]-XXXXXX" beside the notebook
- * (nb-backup-restore.c): the copy of a process killed meanwhile stays
+/* A backup is written as ".<its name>.tmp-" and six random characters
+ * until it is whole (_nb_db_backup_to()), a safety copy as
+ * ".netbook-safety-" or ".netbook-safety-wal-" and six in the backups
+ * folder, and a restore's copy as ".netbook-restore-" or
+ * ".netbook-restore-wal-" and six beside the notebook
+ * (nb-backup-restore.c, mkstemp() templates): the copy of a process killed meanwhile stays
  * behind, hidden and as big as the notebook. Those not written to for
  * an hour go: none takes that long, so none of them is one that another
  * process is still writing. */
