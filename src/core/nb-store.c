@@ -813,6 +813,14 @@ nb_store_get_path (NbStore *self)
   return self->path;
 }
 
+void
+nb_store_release_memory (NbStore *self)
+{
+  g_return_if_fail (NB_IS_STORE (self));
+
+  sqlite3_db_release_memory (self->db);
+}
+
 gboolean
 nb_store_transaction (NbStore      *self,
                       NbStoreFunc   func,

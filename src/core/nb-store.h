@@ -53,6 +53,13 @@ NbStore     *nb_store_open             (const char  *path,
                                         GError     **error);
 const char  *nb_store_get_path         (NbStore     *self);
 
+/* Gives the pages the connection keeps cached (up to 8 MiB) back to the
+ * allocator, after a burst of reading the next minutes will not repeat,
+ * such as a window's start-up: the people table read in name order, the
+ * agenda's indexes. The system's file cache keeps them a read away.
+ * Pages of a write in progress stay. */
+void         nb_store_release_memory   (NbStore     *self);
+
 /* Runs @func inside one transaction: everything it does through the store
  * commits together or not at all (return FALSE with @error set to roll
  * back). Store calls made by @func join the transaction. */

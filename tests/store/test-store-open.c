@@ -570,6 +570,78 @@ test_fold (void)
   }
 }
 
+static gint64
+cache_used (NbStore *store)
+{
+  int used = 0, highwater = 0;
+
+  g_assert_cmpint (sqlite3_db_status (store->db, SQLITE_DBSTATUS_CACHE_USED,
+                                      &used, &highwater, FALSE), ==, SQLITE_OK);
+  return used;
+}
+
+static gboolean
+add_two_releasing_between (NbStore   *store,
+                           gpointer   user_data,
+                           GError   **error)
+{
+  test_add_person (store, "Before Release", "", "");
+  nb_store_release_memory (store);
+  test_add_person (store, "After Release", "", "");
+  return TRUE;
+}
+
+/* The cache is given back, nothing else changes, and a write in
+ * progress keeps its pages. */
+static void
+test_release_memory (void)
+{
+  g_autofree char *path = test_scratch_path ("release.db");
+  g_autofree char *company = g_strnfill (300, 'c');
+  g_autoptr(GError) error = NULL;
+  NbStore *store;
+  gint64 full;
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %03u", i);
+
+      test_add_person (store, name, company, "Engineer");
+    }
+  g_object_unref (store);
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) people = nb_store_get_people_model (store);
+
+    g_assert_cmpuint (g_list_model_get_n_items (people), ==, 400);
+  }
+  /* 400 cards of 300 bytes: more than 30 pages read. */
+  full = cache_used (store);
+  g_assert_cmpint (full, >, 30 * 4096);
+
+  nb_store_release_memory (store);
+  g_assert_cmpint (cache_used (store), <, full / 4);
+
+  g_assert_true (nb_store_transaction (store, add_two_releasing_between, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) people = nb_store_get_people_model (store);
+    g_autoptr(NbPerson) first = g_list_model_get_item (people, 0);
+
+    g_assert_cmpuint (g_list_model_get_n_items (people), ==, 402);
+    g_assert_cmpstr (nb_person_get_display_name (first), ==, "After Release");
+  }
+  g_object_unref (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/store/open/read-only", test_read_only);
   g_test_add_func ("/store/open/error-mapping", test_error_mapping);
   g_test_add_func ("/store/open/fold", test_fold);
+  g_test_add_func ("/store/open/release-memory", test_release_memory);
 
   return g_test_run ();
 }
