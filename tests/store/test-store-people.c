@@ -230,6 +230,21 @@ test_archive_and_tags (void)
   g_clear_pointer (&tags, g_strfreev);
   tags = nb_store_list_tags (store, &error);
   g_assert_cmpuint (g_strv_length (tags), ==, 0);
+
+  /* A tag in use by someone after a deleted person is. */
+  {
+    const char *design[] = { "design", NULL };
+    g_autoptr(NbPerson) later = nb_person_new ("Later Person");
+
+    nb_person_set_tags (later, design);
+    g_assert_cmpint (nb_store_add_person (store, later, &error), >, 1);
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&tags, g_strfreev);
+  tags = nb_store_list_tags (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (tags), ==, 1);
+  g_assert_cmpstr (tags[0], ==, "design");
 }
 
 static void
