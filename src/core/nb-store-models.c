@@ -150,6 +150,8 @@ compute_trust_batch_cb (gpointer user_data)
   if (self->trust_cursor < g_list_model_get_n_items (model))
     return G_SOURCE_CONTINUE;
 
+  /* Everyone's timeline read once: not what the cache is for. */
+  nb_store_release_memory (self);
   self->trust_idle_id = 0;
   return G_SOURCE_REMOVE;
 
@@ -388,6 +390,12 @@ load_people (NbStore *self,
   self->people_partial = limit > 0 && people->len == limit;
   if (self->people_partial)
     g_debug ("People model: the first %u people, the rest later", limit);
+
+  /* Everyone read leaves the cache full of the people table in name
+   * order, which nothing reads that way again soon: give it back before
+   * the list's rows are made for the new people. */
+  if (limit == 0)
+    nb_store_release_memory (self);
 
   g_clear_handle_id (&self->trust_idle_id, g_source_remove);
   self->trust_cursor = 0;

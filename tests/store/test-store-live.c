@@ -534,6 +534,15 @@ test_people_model_trust (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (splice.count, >=, 3);
 
+  /* Everyone's timeline read once, the page cache is given back. */
+  {
+    int used = 0, highwater = 0;
+
+    g_assert_cmpint (sqlite3_db_status (store->db, SQLITE_DBSTATUS_CACHE_USED,
+                                        &used, &highwater, FALSE), ==, SQLITE_OK);
+    g_assert_cmpint (used, <, 8 * 4096);
+  }
+
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(NbPerson) item = g_list_model_get_item (model, i);
