@@ -6,6 +6,9 @@
 
 #include "nb-gui-util.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 void
 nb_avatar_set_person (AdwAvatar *avatar,
                       NbPerson  *person)
@@ -280,4 +283,48 @@ nb_text_view_dup_text (GtkTextView *view)
   buffer = gtk_text_view_get_buffer (view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return dup_text_without_soft_breaks (buffer, &start, &end);
+}
+
+typedef struct
+{
+  char *key;
+  char *text;
+} DisplayKey;
+
+static int
+compare_display_keys (gconstpointer a,
+                      gconstpointer b)
+{
+  const DisplayKey *ka = a;
+  const DisplayKey *kb = b;
+  int result = strcmp (ka->key, kb->key);
+
+  return result != 0 ? result : strcmp (ka->text, kb->text);
+}
+
+void
+nb_strv_sort_for_display (GStrv strv)
+{
+  guint n;
+  g_autofree DisplayKey *keys = NULL;
+
+  if (strv == NULL)
+    return;
+
+  n = g_strv_length (strv);
+  keys = g_new (DisplayKey, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *folded = g_utf8_casefold (strv[i], -1);
+
+      keys[i].key = g_utf8_collate_key (folded, -1);
+      keys[i].text = strv[i];
+    }
+
+  qsort (keys, n, sizeof (DisplayKey), compare_display_keys);
+  for (guint i = 0; i < n; i++)
+    {
+      strv[i] = keys[i].text;
+      g_free (keys[i].key);
+    }
 }

@@ -55,4 +55,9 @@ void  nb_text_view_set_long_text (GtkTextView *view,
 /* The text of @view as written, without the soft line breaks. */
 char *nb_text_view_dup_text      (GtkTextView *view);
 
+/* Sorts @strv in place as a list shown to the user: by the locale's
+ * collation, case aside ("alumni", "Board", "board", "trades"); the
+ * store and netbook-cli list in byte order, which scripts rely on. */
+void  nb_strv_sort_for_display   (GStrv        strv);
+
 G_END_DECLS

@@ -268,6 +268,7 @@ nb_window_update_tags_menu (NbWindow *self)
     return;
 
   tags = nb_store_list_tags (self->store, NULL);
+  nb_strv_sort_for_display (tags);
   {
     g_autoptr(GMenuItem) any = g_menu_item_new (_("Any Tag"), NULL);
 

@@ -12,10 +12,12 @@
 #include "nb-briefing-page.h"
 #include "nb-agenda-page.h"
 #include "nb-gui-test.h"
+#include "nb-gui-util.h"
 #include "nb-new-person-dialog.h"
 #include "nb-person-page.h"
 #include "nb-person-row.h"
 #include "nb-window.h"
+#include "nb-window-private.h"
 
 #define HOSTILE_NAME "<b>Bob</b> & \"Sons\""
 
@@ -212,6 +214,42 @@ test_filters_and_sort (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-archived", NULL));
   g_assert_cmpuint (n_visible (f), ==, 1);
   g_assert_cmpstr (visible_name (f, 0), ==, "Tom O'Brien");
+}
+
+/* The filter menu lists tags as a person reads them, case aside; the
+ * store gives them in byte order ("Board" before "alumni"). */
+static void
+test_tag_menu_order (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *expected[] = { "alumni", "Board", "board", "design", "trades", NULL };
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GMenuModel *menu;
+
+  add_person (f->store, "Ada Board", "", "", "Board");
+  add_person (f->store, "Ben Alumni", "", "", "alumni");
+  add_person (f->store, "Cy Board", "", "", "board");
+
+  menu = G_MENU_MODEL (f->window->tag_section);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1 + g_strv_length ((GStrv) expected));
+  for (int i = 1; i < g_menu_model_get_n_items (menu); i++)
+    {
+      char *label = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, "label", "s", &label));
+      g_ptr_array_add (labels, label);
+    }
+  g_ptr_array_add (labels, NULL);
+  g_assert_cmpstrv ((GStrv) labels->pdata, expected);
+
+  /* Nothing to sort is fine. */
+  nb_strv_sort_for_display (NULL);
+  {
+    char *empty[] = { NULL };
+
+    nb_strv_sort_for_display (empty);
+    g_assert_null (empty[0]);
+  }
 }
 
 static void
@@ -610,6 +648,7 @@ main (int   argc,
   ADD ("list", test_list_shows_people);
   ADD ("search", test_search_and_open);
   ADD ("filters-and-sort", test_filters_and_sort);
+  ADD ("tag-menu-order", test_tag_menu_order);
   ADD ("delete-and-undo", test_delete_and_undo);
   ADD ("new-person-duplicate", test_new_person_warns_of_duplicate);
   ADD ("wide-navigation", test_wide_navigation);
