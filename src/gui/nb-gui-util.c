@@ -308,10 +308,10 @@ nb_strv_sort_for_display (GStrv strv)
   guint n;
   g_autofree DisplayKey *keys = NULL;
 
-  if (strv == NULL)
+  n = strv != NULL ? g_strv_length (strv) : 0;
+  if (n < 2)
     return;
 
-  n = g_strv_length (strv);
   keys = g_new (DisplayKey, n);
   for (guint i = 0; i < n; i++)
     {

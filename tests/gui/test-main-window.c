@@ -247,8 +247,13 @@ test_tag_menu_order (Fixture       *f,
   {
     char *empty[] = { NULL };
 
+    char *one[] = { (char *) "only", NULL };
+
     nb_strv_sort_for_display (empty);
     g_assert_null (empty[0]);
+    nb_strv_sort_for_display (one);
+    g_assert_cmpstr (one[0], ==, "only");
+    g_assert_null (one[1]);
   }
 }
 
