@@ -625,6 +625,107 @@ _nb_store_models_apply_many (NbStore *self,
     refresh_followups (self);
 }
 
+/* Whether the people list shows @a and @b alike: the card, the tags
+ * and the summary (stage and trust come from the trust pass). */
+static gboolean
+list_facts_equal (NbPerson *a,
+                  NbPerson *b)
+{
+  const char * const *tags_a = nb_person_get_tags (a);
+  const char * const *tags_b = nb_person_get_tags (b);
+
+  for (guint i = 0; i < NB_PERSON_N_FIELDS; i++)
+    if (g_strcmp0 (nb_person_get_field (a, (NbPersonField) i),
+                   nb_person_get_field (b, (NbPersonField) i)) != 0)
+      return FALSE;
+
+  if ((tags_a == NULL || tags_a[0] == NULL) != (tags_b == NULL || tags_b[0] == NULL))
+    return FALSE;
+  if (tags_a != NULL && tags_b != NULL && !g_strv_equal (tags_a, tags_b))
+    return FALSE;
+
+  return nb_person_get_updated (a) == nb_person_get_updated (b) &&
+         nb_person_get_archived (a) == nb_person_get_archived (b) &&
+         nb_person_get_introduced_by (a) == nb_person_get_introduced_by (b) &&
+         nb_person_get_cadence_days (a) == nb_person_get_cadence_days (b) &&
+         nb_person_get_rapport (a) == nb_person_get_rapport (b) &&
+         nb_person_get_due_followups (a) == nb_person_get_due_followups (b) &&
+         g_strcmp0 (nb_person_get_last_contact (a), nb_person_get_last_contact (b)) == 0;
+}
+
+/* Another process changed the file: the people who differ from what the
+ * model holds are updated one by one, so that the list keeps its place
+ * and its selection; many are read again in one go, as after a large
+ * import. */
+static void
+reload_changed_people (NbStore *self)
+{
+  GListModel *model = G_LIST_MODEL (self->people_model);
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->people_partial)
+    {
+      load_people_model (self);
+      return;
+    }
+
+  fresh = _nb_store_list_people_upto (self, -1, &error);
+  if (fresh == NULL)
+    {
+      g_warning ("Could not read the people of %s again: %s", self->path, error->message);
+      return;
+    }
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      NbPerson *person = g_ptr_array_index (fresh, i);
+      gint64 id = nb_person_get_id (person);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), person);
+    }
+
+  for (guint i = 0; i < n && changed->len <= RELOAD_PEOPLE_OVER; i++)
+    {
+      g_autoptr(NbPerson) old = g_list_model_get_item (model, i);
+      gint64 id = nb_person_get_id (old);
+      NbPerson *now = g_hash_table_lookup (by_id, &id);
+
+      if (now == NULL || !list_facts_equal (old, now))
+        g_array_append_val (changed, id);
+      if (now != NULL)
+        g_hash_table_remove (by_id, &id);
+    }
+
+  /* Those left are new. */
+  g_hash_table_iter_init (&iter, by_id);
+  while (g_hash_table_iter_next (&iter, &key, NULL) && changed->len <= RELOAD_PEOPLE_OVER)
+    g_array_append_val (changed, *(gint64 *) key);
+
+  if (changed->len > RELOAD_PEOPLE_OVER)
+    {
+      load_people_model (self);
+      return;
+    }
+
+  for (guint i = 0; i < changed->len; i++)
+    update_person (self, g_array_index (changed, gint64, i));
+}
+
+void
+_nb_store_models_reload (NbStore *self)
+{
+  if (self->people_model != NULL)
+    reload_changed_people (self);
+  refresh_all_timelines (self);
+  refresh_followups (self);
+}
+
 void
 _nb_store_models_dispose (NbStore *self)
 {

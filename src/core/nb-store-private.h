@@ -169,6 +169,9 @@ struct _NbStore
 
   /* SQLite reported damage: not noted healthy when it closes. */
   gboolean       damaged;
+  /* PRAGMA data_version when the store last looked for other processes'
+   * commits (nb_store_check_outside_changes()). */
+  gint64         outside_version;
 
   /* Live models (nb-store-models.c). */
   GListStore    *people_model;
@@ -648,6 +651,8 @@ void       _nb_store_models_apply     (NbStore     *self,
 void       _nb_store_models_apply_many (NbStore    *self,
                                         GArray     *changes);
 void       _nb_store_models_dispose   (NbStore     *self);
+/* Reads every live model again (another process changed the file). */
+void       _nb_store_models_reload    (NbStore     *self);
 /* The people model's object for @person_id (borrowed), or NULL if the
  * model is not loaded or does not hold them. The store replaces the
  * model's objects rather than changing them, so they are snapshots. */

@@ -26,6 +26,7 @@ enum {
   ENTRY_CHANGED,
   PROFILE_CHANGED,
   EVENT_CHANGED,
+  CHANGED_OUTSIDE,
   N_SIGNALS
 };
 
@@ -648,6 +649,20 @@ nb_store_class_init (NbStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_INT64, NB_TYPE_CHANGE);
+
+  /**
+   * NbStore::changed-outside:
+   *
+   * Another process (netbook-cli, say) changed the notebook: the
+   * store's models have been read again; what else shows the notebook
+   * should be too. See nb_store_check_outside_changes().
+   */
+  signals[CHANGED_OUTSIDE] =
+    g_signal_new ("changed-outside",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -673,6 +688,20 @@ char *
 nb_store_get_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "netbook", "netbook.db", NULL);
+}
+
+/* PRAGMA data_version: changes when another connection commits, never
+ * for this one's own commits. -1 if it cannot be read. */
+static gint64
+data_version (NbStore *self)
+{
+  g_autoptr(NbStmt) stmt = NULL;
+
+  stmt = _nb_store_prepare (self, NB_STMT_DATA_VERSION, "PRAGMA data_version", NULL);
+  if (stmt == NULL || _nb_store_step (self, stmt, NULL) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 static NbStore *
@@ -729,6 +758,8 @@ open_store (const char             *path,
    * deleted goes for good now. Not fatal: it is tried again next time. */
   if (purge && !purge_deleted (self, TRUE, &local_error))
     g_debug ("Could not purge deleted rows of %s: %s", self->path, local_error->message);
+
+  self->outside_version = data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -819,6 +850,28 @@ nb_store_release_memory (NbStore *self)
   g_return_if_fail (NB_IS_STORE (self));
 
   sqlite3_db_release_memory (self->db);
+}
+
+gboolean
+nb_store_check_outside_changes (NbStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (NB_IS_STORE (self), FALSE);
+
+  if (self->depth > 0)
+    return FALSE;
+
+  version = data_version (self);
+  if (version < 0 || version == self->outside_version)
+    return FALSE;
+
+  self->outside_version = version;
+  g_debug ("%s was changed by another process: reading it again", self->path);
+  _nb_store_models_reload (self);
+  g_signal_emit (self, signals[CHANGED_OUTSIDE], 0);
+
+  return TRUE;
 }
 
 gboolean

@@ -60,6 +60,15 @@ const char  *nb_store_get_path         (NbStore     *self);
  * Pages of a write in progress stay. */
 void         nb_store_release_memory   (NbStore     *self);
 
+/* Whether another process (netbook-cli, say) committed to the notebook
+ * since the store last looked (or opened it). If so, the people model,
+ * the timelines and the follow-ups model are read again, and
+ * "changed-outside" tells the rest to: which people and entries changed
+ * is not known. For when the app comes back to the front. FALSE inside
+ * a transaction, and for the store's own changes, which it signals as
+ * it makes them. */
+gboolean     nb_store_check_outside_changes (NbStore *self);
+
 /* Runs @func inside one transaction: everything it does through the store
  * commits together or not at all (return FALSE with @error set to roll
  * back). Store calls made by @func join the transaction. */
@@ -343,4 +352,5 @@ G_END_DECLS
  *                     gint64 other_person_id, NbChange change)
  *   "profile-changed" ()
  *   "event-changed"  (gint64 event_id, NbChange change)
+ *   "changed-outside" ()
  */

@@ -609,6 +609,9 @@ nb_agenda_page_constructed (GObject *object)
   g_signal_connect_object (self->store, "entry-changed",
                            G_CALLBACK (on_store_entry_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed-outside",
+                           G_CALLBACK (nb_agenda_page_queue_refresh), self,
+                           G_CONNECT_SWAPPED);
 
   nb_agenda_page_refresh (self);
   nb_agenda_page_schedule_day_check (self);

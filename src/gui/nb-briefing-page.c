@@ -177,6 +177,8 @@ nb_briefing_page_constructed (GObject *object)
                            G_CALLBACK (on_store_person_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "entry-changed",
                            G_CALLBACK (on_store_entry_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed-outside",
+                           G_CALLBACK (on_store_person_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void

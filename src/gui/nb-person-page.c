@@ -459,6 +459,18 @@ on_store_entry_changed_cb (NbStore      *store,
   recompute_trust (self);
 }
 
+/* Another process wrote: the card, and the timeline's groups (the
+ * store has read the timeline again). */
+static void
+on_store_changed_outside_cb (NbPersonPage *self)
+{
+  if (self->person_id == 0)
+    return;
+
+  reload_person (self);
+  refilter (self);
+}
+
 static void
 on_card_save_failed_cb (NbPersonPage *self,
                         const char   *message)
@@ -537,6 +549,8 @@ nb_person_page_constructed (GObject *object)
                            G_CALLBACK (on_store_person_changed_cb), self, 0);
   g_signal_connect_object (self->store, "entry-changed",
                            G_CALLBACK (on_store_entry_changed_cb), self, 0);
+  g_signal_connect_object (self->store, "changed-outside",
+                           G_CALLBACK (on_store_changed_outside_cb), self, G_CONNECT_SWAPPED);
   nb_person_card_set_store (self->card, self->store);
 }
 

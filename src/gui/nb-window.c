@@ -689,6 +689,37 @@ on_window_map_cb (NbWindow *self)
                            G_CALLBACK (on_first_frame_painted_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* netbook-cli (or another copy of the app) wrote to the notebook: the
+ * store has read its models again; what the window shows beside them
+ * follows. The person shown may be gone. */
+static void
+on_store_changed_outside_cb (NbWindow *self)
+{
+  nb_window_refilter (self);
+  nb_window_update_tags_menu (self);
+  nb_window_update_main_page (self);
+
+  if (self->person_id != 0)
+    {
+      g_autoptr(NbPerson) person = nb_store_get_person (self->store, self->person_id, NULL);
+
+      if (person == NULL)
+        nb_window_show_person (self, 0);
+      else
+        nb_window_update_title (self);
+    }
+  _nb_window_update_actions (self);
+}
+
+/* Coming back to the front is when the user may have used netbook-cli
+ * meanwhile. */
+static void
+on_is_active_changed_cb (NbWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    nb_store_check_outside_changes (self->store);
+}
+
 static void
 nb_window_setup_store (NbWindow *self)
 {
@@ -732,6 +763,9 @@ nb_window_setup_store (NbWindow *self)
                            G_CALLBACK (on_store_person_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "entry-changed",
                            G_CALLBACK (on_store_entry_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "changed-outside",
+                           G_CALLBACK (on_store_changed_outside_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
 
   self->agenda_page = nb_agenda_page_new_first_screen (self->store);
   gtk_stack_add_named (self->content_stack, self->agenda_page, "agenda");

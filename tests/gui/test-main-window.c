@@ -257,6 +257,58 @@ test_tag_menu_order (Fixture       *f,
   }
 }
 
+static gboolean
+menu_has_label (GMenuModel *menu,
+                const char *wanted)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, "label", "s", &label) &&
+          g_str_equal (label, wanted))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* netbook-cli writes while the window is open: the list, the tag menu
+ * and the page shown follow once the store notices. */
+static void
+test_changed_outside (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(NbStore) cli = NULL;
+  g_autoptr(GError) error = NULL;
+
+  nb_window_show_person (f->window, f->tom);
+  g_assert_cmpint (nb_window_get_person_id (f->window), ==, f->tom);
+
+  cli = nb_store_open (nb_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  add_person (cli, "Olive Outside", "Outside Ltd", "Buyer", "outside");
+  g_assert_true (nb_store_delete_person (cli, f->tom, &error));
+  g_assert_no_error (error);
+
+  /* Not seen until the store looks. */
+  g_assert_cmpuint (n_visible (f), ==, 4);
+  g_assert_false (menu_has_label (G_MENU_MODEL (f->window->tag_section), "outside"));
+
+  g_assert_true (nb_store_check_outside_changes (f->store));
+  nb_gui_test_wait_drawn (GTK_WIDGET (f->window));
+
+  g_assert_cmpuint (n_visible (f), ==, 4);
+  for (guint i = 0; i < n_visible (f); i++)
+    g_assert_cmpstr (visible_name (f, i), !=, "Tom O'Brien");
+  g_assert_true (menu_has_label (G_MENU_MODEL (f->window->tag_section), "outside"));
+  g_assert_false (menu_has_label (G_MENU_MODEL (f->window->tag_section), "trades"));
+  /* Tom's page closed with him. */
+  g_assert_cmpint (nb_window_get_person_id (f->window), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->content_stack), ==, "agenda");
+
+  g_assert_false (nb_store_check_outside_changes (f->store));
+}
+
 static void
 test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
@@ -654,6 +706,7 @@ main (int   argc,
   ADD ("search", test_search_and_open);
   ADD ("filters-and-sort", test_filters_and_sort);
   ADD ("tag-menu-order", test_tag_menu_order);
+  ADD ("changed-outside", test_changed_outside);
   ADD ("delete-and-undo", test_delete_and_undo);
   ADD ("new-person-duplicate", test_new_person_warns_of_duplicate);
   ADD ("wide-navigation", test_wide_navigation);

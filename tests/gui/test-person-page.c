@@ -468,6 +468,46 @@ test_groups (Fixture       *f,
 }
 
 static gboolean
+dreams_two (Fixture *f)
+{
+  return count_rows (f, "Dreams") == 2;
+}
+
+/* netbook-cli adds a dream and changes the card while the page shows
+ * the person: both show once the store notices. */
+static void
+test_changed_outside (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(NbStore) cli = NULL;
+  g_autoptr(NbPerson) bob = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cli = nb_store_open (nb_store_get_path (f->store), &error);
+  g_assert_no_error (error);
+  add_entry (cli, f->bob, NB_ENTRY_DREAM, TODAY, "A dream told to netbook-cli");
+  bob = nb_store_get_person (cli, f->bob, &error);
+  g_assert_no_error (error);
+  nb_person_set_field (bob, NB_PERSON_COMPANY, "Outside & Sons");
+  g_assert_true (nb_store_update_person (cli, bob, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (count_rows (f, "Dreams"), ==, 1);
+  g_assert_true (nb_store_check_outside_changes (f->store));
+  g_assert_true (wait_until (dreams_two, f));
+  g_assert_cmpuint (count_rows (f, "Timeline"), ==, 8);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    gboolean found = FALSE;
+
+    collect (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      found |= g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (rows->pdata[i])), "Outside & Sons") == 0;
+    g_assert_true (found);
+  }
+}
+
+static gboolean
 followups_empty (Fixture *f)
 {
   return count_rows (f, "Follow-ups") == 0;
@@ -1128,6 +1168,7 @@ main (int   argc,
   ADD ("identity", test_identity);
   ADD ("meter", test_meter);
   ADD ("groups", test_groups);
+  ADD ("changed-outside", test_changed_outside);
   ADD ("follow-up-done", test_follow_up_done);
   ADD ("compose", test_compose);
   ADD ("edit-entry", test_edit_entry);

@@ -873,6 +873,111 @@ test_two_stores (void)
   }
 }
 
+static void
+on_changed_outside_cb (NbStore *store,
+                       guint   *count)
+{
+  (*count)++;
+}
+
+static gboolean
+check_outside_inside (NbStore   *store,
+                      gpointer   user_data,
+                      GError   **error)
+{
+  g_assert_false (nb_store_check_outside_changes (store));
+  return TRUE;
+}
+
+/* What another process commits (netbook-cli while the app is open) is
+ * noticed when asked, and the models are read again; the store's own
+ * changes are not taken for it. */
+static void
+test_changed_outside (void)
+{
+  g_autofree char *path = test_scratch_path ("outside.db");
+  g_autoptr(NbStore) app = NULL;
+  g_autoptr(NbStore) cli = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GListModel) timeline = NULL;
+  g_autoptr(GListModel) followups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(NbPerson) zed = NULL;
+  guint count = 0;
+  gint64 ada;
+
+  app = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  ada = test_add_person (app, "Ada Lovelace", "", "");
+  test_add_person (app, "Zed Unchanged", "", "");
+  people = nb_store_get_people_model (app);
+  zed = g_list_model_get_item (people, 1);
+  timeline = nb_store_get_timeline_model (app, ada);
+  followups = nb_store_get_followups_model (app);
+  g_signal_connect (app, "changed-outside", G_CALLBACK (on_changed_outside_cb), &count);
+
+  /* Its own writes: signalled as they happen, not "outside". */
+  test_add_entry (app, NB_ENTRY_NOTE, ada, "2024-05-01", "Own note");
+  g_assert_false (nb_store_check_outside_changes (app));
+  g_assert_cmpuint (count, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 1);
+
+  cli = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (nb_store_check_outside_changes (app));
+  test_add_person (cli, "Babbage Charles", "", "");
+  test_add_entry (cli, NB_ENTRY_NOTE, ada, "2024-05-02", "Written by netbook-cli");
+  {
+    g_autoptr(NbEntry) followup = nb_entry_new (NB_ENTRY_FOLLOW_UP, ada, "2024-05-02", "Call back");
+
+    nb_entry_set_due (followup, "2024-05-09");
+    nb_store_add_entry (cli, followup, &error);
+    g_assert_no_error (error);
+  }
+
+  /* Not seen before asked. */
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 1);
+
+  /* Not inside a transaction either. */
+  g_assert_true (nb_store_transaction (app, check_outside_inside, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 0);
+
+  g_assert_true (nb_store_check_outside_changes (app));
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (followups), ==, 1);
+  {
+    g_autoptr(NbPerson) first = g_list_model_get_item (people, 0);
+    g_autoptr(NbPerson) second = g_list_model_get_item (people, 1);
+    g_autoptr(NbPerson) third = g_list_model_get_item (people, 2);
+
+    /* Ada's last contact and due follow-up are new; Zed is untouched:
+     * the same object, so the list keeps its row. */
+    g_assert_cmpstr (nb_person_get_display_name (first), ==, "Ada Lovelace");
+    g_assert_cmpstr (nb_person_get_last_contact (first), ==, "2024-05-02");
+    g_assert_cmpstr (nb_person_get_display_name (second), ==, "Babbage Charles");
+    g_assert_true (third == zed);
+  }
+
+  /* Once. */
+  g_assert_false (nb_store_check_outside_changes (app));
+  g_assert_cmpuint (count, ==, 1);
+
+  /* Many at once (an import by netbook-cli): read again whole. */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Imported %03u", i);
+
+      test_add_person (cli, name, "", "");
+    }
+  g_assert_true (nb_store_check_outside_changes (app));
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 103);
+}
+
 typedef struct {
   char    *path;
   gint64   id;
@@ -1176,6 +1281,7 @@ main (int   argc,
   g_test_add_func ("/store/live/big-commits", test_big_commits);
   g_test_add_func ("/store/live/models-outlive-store", test_models_outlive_store);
   g_test_add_func ("/store/live/two-stores", test_two_stores);
+  g_test_add_func ("/store/live/changed-outside", test_changed_outside);
   g_test_add_func ("/store/live/goodwill-cache", test_goodwill_cache);
   g_test_add_func ("/store/live/busy-wait", test_busy_wait);
   g_test_add_func ("/store/live/busy-error", test_busy_error);
