@@ -651,9 +651,10 @@ nb_window_ensure_person_page (NbWindow *self)
  * screen, the tags of the filter menu, the person page. At default
  * priority, not idle: redraws of an animation would put it off for as
  * long as they last. The store's page cache is emptied after each
- * reading (the agenda's indexes, the whole people table), so that what
- * comes next is made in the memory those pages held instead of on top
- * of it: 5 MiB less at the peak with a large notebook. */
+ * reading (the first screen's, the agenda's indexes; the people model
+ * does it itself after reading everyone), so that what comes next is
+ * made in the memory those pages held instead of on top of it: 5 MiB
+ * less at the peak with a large notebook. */
 static gboolean
 finish_startup_cb (gpointer user_data)
 {
@@ -664,7 +665,6 @@ finish_startup_cb (gpointer user_data)
   nb_agenda_page_complete (NB_AGENDA_PAGE (self->agenda_page));
   nb_store_release_memory (self->store);
   nb_store_complete_people_model (self->store);
-  nb_store_release_memory (self->store);
   nb_window_update_tags_menu (self);
   nb_window_ensure_person_page (self);
 
