@@ -172,18 +172,12 @@ get_stamp (NbStore *self,
            gint64   changes,
            Stamp   *stamp)
 {
-  g_autoptr(NbStmt) stmt = NULL;
-
   if (self->depth > 0 && self->writing)
     return FALSE;
 
-  stmt = _nb_store_prepare (self, NB_STMT_DATA_VERSION, "PRAGMA data_version", NULL);
-  if (stmt == NULL || _nb_store_step (self, stmt, NULL) != SQLITE_ROW)
-    return FALSE;
-
-  stamp->data_version = sqlite3_column_int64 (stmt, 0);
+  stamp->data_version = _nb_store_data_version (self);
   stamp->changes = changes;
-  return TRUE;
+  return stamp->data_version >= 0;
 }
 
 static gboolean

@@ -651,6 +651,9 @@ void       _nb_store_models_apply     (NbStore     *self,
 void       _nb_store_models_apply_many (NbStore    *self,
                                         GArray     *changes);
 void       _nb_store_models_dispose   (NbStore     *self);
+/* PRAGMA data_version: changes when another connection commits, never
+ * for this one's own commits. -1 if it cannot be read. */
+gint64     _nb_store_data_version     (NbStore     *self);
 /* Reads every live model again (another process changed the file). */
 void       _nb_store_models_reload    (NbStore     *self);
 /* The people model's object for @person_id (borrowed), or NULL if the

@@ -690,10 +690,8 @@ nb_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "netbook", "netbook.db", NULL);
 }
 
-/* PRAGMA data_version: changes when another connection commits, never
- * for this one's own commits. -1 if it cannot be read. */
-static gint64
-data_version (NbStore *self)
+gint64
+_nb_store_data_version (NbStore *self)
 {
   g_autoptr(NbStmt) stmt = NULL;
 
@@ -759,7 +757,7 @@ open_store (const char             *path,
   if (purge && !purge_deleted (self, TRUE, &local_error))
     g_debug ("Could not purge deleted rows of %s: %s", self->path, local_error->message);
 
-  self->outside_version = data_version (self);
+  self->outside_version = _nb_store_data_version (self);
 
   return g_steal_pointer (&self);
 }
@@ -862,7 +860,7 @@ nb_store_check_outside_changes (NbStore *self)
   if (self->depth > 0)
     return FALSE;
 
-  version = data_version (self);
+  version = _nb_store_data_version (self);
   if (version < 0 || version == self->outside_version)
     return FALSE;
 
