@@ -440,7 +440,16 @@ _nb_store_list_people_upto (NbStore  *self,
                             gint64    limit,
                             GError  **error)
 {
-  return list_people (self, NULL, TRUE, TRUE, limit, error);
+  GPtrArray *people;
+
+  if (limit >= 0)
+    return list_people (self, NULL, TRUE, TRUE, limit, error);
+
+  _nb_store_set_cache_kib (self, NB_STORE_BULK_CACHE_KIB);
+  people = list_people (self, NULL, TRUE, TRUE, limit, error);
+  _nb_store_set_cache_kib (self, 0);
+
+  return people;
 }
 
 GPtrArray *

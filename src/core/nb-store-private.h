@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 /* PRAGMA cache_size of the store's connection: 8 MiB (negative: KiB). */
 #define NB_STORE_CACHE_KIB_NEG -8192
 
+/* The page cache while everyone is read (_nb_store_set_cache_kib()). */
+#define NB_STORE_BULK_CACHE_KIB 2048
+
 /* How long a writer waits for another connection's lock. */
 #define NB_STORE_BUSY_TIMEOUT_MS 5000
 
@@ -519,6 +522,9 @@ gboolean   _nb_store_fill_summaries   (NbStore     *self,
  * list summaries, which read every entry: what an import matches. */
 GPtrArray *_nb_store_list_cards       (NbStore     *self,
                                        GError     **error);
+/* The page cache limit while everyone is read, in KiB (0: the usual). */
+void       _nb_store_set_cache_kib    (NbStore    *self,
+                                       int         kib);
 /* The first @limit people of nb_store_list_people (self, NULL, TRUE),
  * by sort key (a seek into the people_sort index, not a read of all);
  * everyone when @limit is -1. */

@@ -842,6 +842,24 @@ nb_store_get_path (NbStore *self)
   return self->path;
 }
 
+/* Reading everyone (the people model, a check for outside changes)
+ * goes through every page of the people table and of the indexes its
+ * summaries seek in, once: through the whole 8 MiB cache, it would leave
+ * the cache full of pages nothing reads again soon, at the moment the
+ * list's new rows are made (the app's peak memory). A small cache while
+ * it reads is enough for the indexes' inner pages; the system's file
+ * cache keeps the rest a read away. @kib 0: the usual size back. */
+void
+_nb_store_set_cache_kib (NbStore *self,
+                         int      kib)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %d",
+                                          kib > 0 ? -kib : NB_STORE_CACHE_KIB_NEG);
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("Could not set the page cache of %s: %s", self->path, sqlite3_errmsg (self->db));
+}
+
 void
 nb_store_release_memory (NbStore *self)
 {

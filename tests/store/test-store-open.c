@@ -655,6 +655,73 @@ test_release_memory (void)
   g_object_unref (store);
 }
 
+static gboolean
+add_many_big_cards (NbStore   *store,
+                    gpointer   user_data,
+                    GError   **error)
+{
+  g_autofree char *company = g_strnfill (3000, 'c');
+
+  for (guint i = 0; i < GPOINTER_TO_UINT (user_data); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Person %04u", i);
+
+      test_add_person (store, name, company, "Engineer");
+    }
+  return TRUE;
+}
+
+static gint64
+cache_size_pragma (NbStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 size;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (store->db, "PRAGMA cache_size", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
+/* Reading everyone (5 MiB of cards here) goes through a small page
+ * cache, and leaves the usual one behind it. */
+static void
+test_bulk_read_cache (void)
+{
+  g_autofree char *path = test_scratch_path ("bulk-cache.db");
+  g_autoptr(GError) error = NULL;
+  NbStore *store;
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (nb_store_transaction (store, add_many_big_cards, GUINT_TO_POINTER (1600), &error));
+  g_assert_no_error (error);
+  g_object_unref (store);
+
+  store = nb_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cache_size_pragma (store), ==, NB_STORE_CACHE_KIB_NEG);
+  {
+    g_autoptr(GPtrArray) people = _nb_store_list_people_upto (store, -1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (people->len, ==, 1600);
+    g_assert_cmpint (cache_used (store), <=, (NB_STORE_BULK_CACHE_KIB + 256) * 1024);
+  }
+  g_assert_cmpint (cache_size_pragma (store), ==, NB_STORE_CACHE_KIB_NEG);
+
+  /* Other reads still have the whole cache. */
+  {
+    g_autoptr(GPtrArray) people = nb_store_list_people (store, NULL, FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (people->len, ==, 1600);
+    g_assert_cmpint (cache_used (store), >, (NB_STORE_BULK_CACHE_KIB + 1024) * 1024);
+  }
+  g_object_unref (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/store/open/error-mapping", test_error_mapping);
   g_test_add_func ("/store/open/fold", test_fold);
   g_test_add_func ("/store/open/release-memory", test_release_memory);
+  g_test_add_func ("/store/open/bulk-read-cache", test_bulk_read_cache);
 
   return g_test_run ();
 }
