@@ -22,7 +22,7 @@
 typedef struct
 {
   guint32 present;
-  gsize   offsets[];  /* one per bit of @present; the texts follow */
+  guint32 offsets[];  /* one per bit of @present; the texts follow */
 } FieldBlock;
 
 G_STATIC_ASSERT (NB_PERSON_N_FIELDS <= 32);
@@ -34,7 +34,9 @@ struct _NbPerson
   gint64    id;
   /* The non-empty fields in one block (NULL: all empty). */
   FieldBlock *fields;
-  GStrv     tags;
+  /* Interned (g_intern_string()): a notebook has few tags and many
+   * people who share them. */
+  const char **tags;
   guint     cadence_days;
   guint     rapport;
   gboolean  archived;
@@ -162,7 +164,9 @@ field_block_new (const char * const values[NB_PERSON_N_FIELDS])
   if (present == 0)
     return NULL;
 
-  block = g_malloc (sizeof (FieldBlock) + n * sizeof (gsize) + text_size);
+  /* SQLite's longest text is 1e9 bytes: a card's texts fit 32 bits. */
+  g_assert (text_size <= G_MAXUINT32);
+  block = g_malloc (sizeof (FieldBlock) + n * sizeof (guint32) + text_size);
   block->present = present;
   texts = (char *) &block->offsets[n];
   text_size = 0;
@@ -171,7 +175,7 @@ field_block_new (const char * const values[NB_PERSON_N_FIELDS])
     {
       if ((present & (1u << i)) == 0)
         continue;
-      block->offsets[n++] = text_size;
+      block->offsets[n++] = (guint32) text_size;
       memcpy (texts + text_size, values[i], lengths[i]);
       text_size += lengths[i];
     }
@@ -234,19 +238,18 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-static GStrv
+/* Sorted, without blanks or repeats, interned; NULL-terminated. */
+static const char **
 normalize_tags (const char * const *tags)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
     {
-      char *tag = g_strstrip (g_strdup (tags[i]));
+      g_autofree char *tag = g_strstrip (g_strdup (tags[i]));
 
-      if (*tag == '\0')
-        g_free (tag);
-      else
-        g_ptr_array_add (sorted, tag);
+      if (*tag != '\0')
+        g_ptr_array_add (sorted, (gpointer) g_intern_string (tag));
     }
 
   g_ptr_array_sort (sorted, compare_strings);
@@ -261,7 +264,7 @@ normalize_tags (const char * const *tags)
 
   g_ptr_array_add (sorted, NULL);
 
-  return (GStrv) g_ptr_array_free (g_steal_pointer (&sorted), FALSE);
+  return (const char **) g_ptr_array_free (g_steal_pointer (&sorted), FALSE);
 }
 
 static GParamSpec *
@@ -304,7 +307,7 @@ nb_person_finalize (GObject *object)
   NbPerson *self = (NbPerson *) object;
 
   g_clear_pointer (&self->fields, g_free);
-  g_clear_pointer (&self->tags, g_strfreev);
+  g_clear_pointer (&self->tags, g_free);
   g_clear_pointer (&self->last_contact, g_free);
   g_clear_pointer (&self->photo, g_bytes_unref);
 
@@ -857,16 +860,16 @@ void
 nb_person_set_tags (NbPerson           *self,
                     const char * const *tags)
 {
-  g_auto(GStrv) normalized = NULL;
+  g_autofree const char **normalized = NULL;
 
   g_return_if_fail (NB_IS_PERSON (self));
 
   normalized = normalize_tags (tags);
 
-  if (g_strv_equal ((const char * const *) normalized, nb_person_get_tags (self)))
+  if (g_strv_equal (normalized, nb_person_get_tags (self)))
     return;
 
-  g_strfreev (self->tags);
+  g_free (self->tags);
   self->tags = g_steal_pointer (&normalized);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
 }
@@ -1132,7 +1135,8 @@ nb_person_copy (NbPerson *self)
 
       copy->fields = g_memdup2 (self->fields, (gsize) (last + strlen (last) + 1 - (const char *) self->fields));
     }
-  copy->tags = g_strdupv (self->tags);
+  if (self->tags != NULL)
+    copy->tags = g_memdup2 (self->tags, (g_strv_length ((GStrv) self->tags) + 1) * sizeof (char *));
   copy->cadence_days = self->cadence_days;
   copy->rapport = self->rapport;
   copy->archived = self->archived;

@@ -346,6 +346,18 @@ test_tags (void)
   g_assert_false (nb_person_has_tag (person, " mentor"));
   g_assert_false (nb_person_has_tag (person, "Mentor"));
 
+  /* Many people share few tags: one copy of each tag for all. */
+  {
+    g_autoptr(NbPerson) other = nb_person_new ("Grace");
+    g_autoptr(NbPerson) copy = nb_person_copy (person);
+    const char * const mentor[] = { "mentor ", NULL };
+
+    nb_person_set_tags (other, mentor);
+    g_assert_true (nb_person_get_tags (other)[0] == nb_person_get_tags (person)[2]);
+    g_assert_true (nb_person_get_tags (copy)[2] == nb_person_get_tags (person)[2]);
+    g_assert_true (nb_person_get_tags (other)[0] == g_intern_static_string ("mentor"));
+  }
+
   nb_person_set_tags (person, NULL);
   g_assert_null (nb_person_get_tags (person)[0]);
   g_assert_cmpuint (counter.count, ==, 2);
